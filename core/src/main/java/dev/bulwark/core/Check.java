@@ -1,0 +1,21 @@
+package dev.bulwark.core;
+
+import dev.bulwark.core.scope.Target;
+
+/**
+ * A scanner. Implementations are found through {@link java.util.ServiceLoader} (listed in
+ * {@code META-INF/services/dev.bulwark.core.Check}), so adding a check is one class and one line.
+ *
+ * <p>Call order: the runner asks {@link #descriptor()} once, then for every target in scope calls
+ * {@link #handles(Target)} and, when true, {@link #run(Target, CheckContext)} once. A check never opens a network
+ * connection itself: it sends through {@link CheckContext#http()}, which enforces the rules of engagement. It never
+ * executes or deserializes what it scans. Exceptions thrown from {@code run} are recorded as an error for that
+ * check and target; the rest of the engagement goes on.
+ */
+public interface Check {
+    CheckDescriptor descriptor();
+
+    boolean handles(Target target);
+
+    CheckOutcome run(Target target, CheckContext context) throws InterruptedException;
+}

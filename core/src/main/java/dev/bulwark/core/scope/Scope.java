@@ -1,0 +1,43 @@
+package dev.bulwark.core.scope;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated engagement scope ({@code bulwark.yaml}): who asked for the test, the rules of engagement, what is
+ * worth protecting, what may be tested, and who might attack it. Built only by {@link ScopeLoader}, so every
+ * instance has passed the schema and the cross-reference checks.
+ */
+public record Scope(
+        Path source,
+        Engagement engagement,
+        RulesOfEngagement rules,
+        List<Asset> assets,
+        List<Target> targets,
+        List<ThreatActor> threatActors,
+        List<TrustBoundary> trustBoundaries) {
+
+    public Scope {
+        assets = List.copyOf(assets);
+        targets = List.copyOf(targets);
+        threatActors = List.copyOf(threatActors);
+        trustBoundaries = List.copyOf(trustBoundaries);
+    }
+
+    public Optional<Asset> asset(String id) {
+        return assets.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public Optional<Target> target(String id) {
+        return targets.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** Who asked for the engagement. */
+    public record Engagement(String name, String owner) {
+    }
+
+    /** A place where trust assumptions change (book §2.3 step 2), e.g. "internet users → support bot". */
+    public record TrustBoundary(String from, String to, String description) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.bulwark.core.scope;
+
+import java.util.List;
+
+/** Something the engagement may test. Each kind is its own record so checks match on type, not strings. */
+public sealed interface Target permits PromptTarget {
+    String id();
+
+    TargetKind kind();
+
+    /** Ids of the assets this target exposes or processes. */
+    List<String> assets();
+
+    enum TargetKind {
+        LLM_CHAT, HTTP;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+}
