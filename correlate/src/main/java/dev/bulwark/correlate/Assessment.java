@@ -18,7 +18,8 @@ public record Assessment(RunResult run, List<Finding> findings, List<Scenario> s
         findings = List.copyOf(findings);
         scenarios = List.copyOf(scenarios);
         controls = List.copyOf(controls);
-        owaspCoverage = Map.copyOf(owaspCoverage);
+        // keep LLM01..LLM10 order for the writers
+        owaspCoverage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(owaspCoverage));
     }
 
     public Map<Severity, Integer> severityCounts() {
