@@ -3,6 +3,7 @@ package dev.bulwark.report;
 import dev.bulwark.correlate.Assessment;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Renders an assessment in one format into the output folder. Implementations are listed in
@@ -18,7 +19,18 @@ public interface ReportWriter {
 
     void write(Assessment assessment, ToolInfo tool, Path outDir) throws IOException;
 
-    /** Name and version of the tool that wrote the report. */
-    record ToolInfo(String name, String version) {
+    /**
+     * Name and version of the tool that wrote the report; {@code informationUri} (optional, absolute) is where
+     * people learn about the tool, shown in SARIF.
+     */
+    record ToolInfo(String name, String version, String informationUri) {
+        public ToolInfo {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+        }
+
+        public ToolInfo(String name, String version) {
+            this(name, version, null);
+        }
     }
 }

@@ -1,0 +1,105 @@
+package dev.bulwark.report.md;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.core.engine.CheckRun;
+import dev.bulwark.core.engine.RunResult;
+import dev.bulwark.correlate.Assessment;
+import dev.bulwark.correlate.RankedControl;
+import dev.bulwark.correlate.Scenario;
+import dev.bulwark.report.AtomicFiles;
+import dev.bulwark.report.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** {@code summary.md}: a short Markdown summary for pull requests, tickets and chat. */
+public final class MarkdownReportWriter implements ReportWriter {
+    public static final String FILE_NAME = "summary.md";
+
+    @Override
+    public String format() {
+        return "md";
+    }
+
+    @Override
+    public String fileName() {
+        return FILE_NAME;
+    }
+
+    @Override
+    public void write(Assessment assessment, ToolInfo tool, Path outDir) throws IOException {
+        AtomicFiles.writeString(outDir.resolve(FILE_NAME), render(assessment, tool));
+    }
+
+    public static String render(Assessment a, ToolInfo tool) {
+        RunResult run = a.run();
+        var md = new StringBuilder();
+        md.append("# Bulwark assessment: ").append(MarkdownTable.cell(run.engagement())).append("\n\n");
+        md.append(run.complete() ? "" : "> **Incomplete run**: the assessment was stopped before every check ran; "
+                + "absent findings are not evidence of safety.\n\n");
+        md.append("Started ").append(run.startedAt()).append(", finished ").append(run.finishedAt())
+                .append(", ").append(run.requests()).append(" requests, ").append(tool.name()).append(' ')
+                .append(tool.version()).append(".\n\n");
+
+        md.append("## Findings by severity\n\n");
+        var counts = new MarkdownTable("severity", "findings");
+        for (Map.Entry<Severity, Integer> e : a.severityCounts().entrySet()) {
+            counts.row(e.getKey().label(), String.valueOf(e.getValue()));
+        }
+        md.append(counts).append('\n');
+
+        md.append("## Threat scenarios\n\n");
+        if (a.scenarios().isEmpty()) {
+            md.append("No scenario: the findings do not combine into an attack path.\n\n");
+        } else {
+            var table = new MarkdownTable("id", "scenario", "impact", "likelihood", "risk", "findings");
+            for (Scenario s : a.scenarios()) {
+                table.row(s.id(), s.title(), s.impact().label(), s.likelihood().label(), s.risk().label(),
+                        String.join(", ", s.findings()));
+            }
+            md.append(table).append('\n');
+        }
+
+        md.append("## What to fix first\n\n");
+        if (a.controls().isEmpty()) {
+            md.append("No control to recommend.\n\n");
+        } else {
+            var table = new MarkdownTable("#", "control", "Bulwark feature", "breaks scenarios", "fixes findings");
+            for (RankedControl c : a.controls()) {
+                table.row(String.valueOf(c.rank()), c.title(), c.bulwarkFeature(), String.join(", ", c.scenarios()),
+                        String.join(", ", c.findings()));
+            }
+            md.append(table).append('\n');
+        }
+
+        md.append("## Findings\n\n");
+        if (a.findings().isEmpty()) {
+            md.append("No finding.\n\n");
+        } else {
+            var table = new MarkdownTable("id", "severity", "title", "target", "OWASP LLM", "CWE");
+            for (Finding f : a.findings()) {
+                table.row(f.id(), f.severity().label(), f.title(), f.target(), String.join(", ", f.owaspLlm()),
+                        String.join(", ", f.cwe()));
+            }
+            md.append(table).append('\n');
+        }
+
+        md.append("## Not tested\n\n");
+        List<CheckRun> notTested = a.notTested();
+        if (notTested.isEmpty()) {
+            md.append("Every check reached a verdict.\n");
+        } else {
+            var table = new MarkdownTable("check", "target", "reason");
+            for (CheckRun r : notTested) table.row(r.check(), r.target(), r.note());
+            md.append(table);
+        }
+        List<String> errors = run.errors();
+        if (!errors.isEmpty()) {
+            md.append("\n## Problems during the run\n\n");
+            for (String e : errors) md.append("- ").append(MarkdownTable.cell(e)).append('\n');
+        }
+        return md.toString();
+    }
+}
