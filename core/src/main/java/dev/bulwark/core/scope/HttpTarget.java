@@ -12,6 +12,12 @@ import java.util.Optional;
 public record HttpTarget(String id, URI url, String method, String request, String responsePath,
                          Map<String, String> headers, Optional<Auth> auth, List<String> systemPromptCanaries,
                          List<String> assets) implements PromptTarget {
+    public static final String DEFAULT_METHOD = "POST";
+    public static final String DEFAULT_REQUEST = "{\"prompt\": \"{{prompt}}\"}";
+    public static final String DEFAULT_RESPONSE_PATH = "$";
+    /** The placeholder a request template must contain. */
+    public static final String PROMPT_PLACEHOLDER = "{{prompt}}";
+
     public HttpTarget {
         headers = Map.copyOf(headers);
         systemPromptCanaries = List.copyOf(systemPromptCanaries);

@@ -19,11 +19,32 @@ public record RulesOfEngagement(
         Instant notBefore,
         Instant notAfter) {
 
+    /** Defaults of {@code bulwark.yaml} (docs/scope.md). */
+    public static final double DEFAULT_MAX_REQUESTS_PER_SECOND = 5;
+    public static final int DEFAULT_MAX_REQUESTS = 1000;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_RETRIES = 3;
+
+    /** A missing window bound means "open": {@code null} becomes {@link Instant#MIN} / {@link Instant#MAX}. */
     public RulesOfEngagement {
         allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        if (requestTimeout == null) requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        if (notBefore == null) notBefore = Instant.MIN;
+        if (notAfter == null) notAfter = Instant.MAX;
         if (maxRequestsPerSecond <= 0) throw new IllegalArgumentException("maxRequestsPerSecond must be > 0");
         if (maxRequests < 0) throw new IllegalArgumentException("maxRequests must be >= 0");
         if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must be >= 0");
+    }
+
+    /** The scope-file defaults for everything but the hosts: 5 req/s, 1000 requests, 30 s, 3 retries, no window. */
+    public static RulesOfEngagement defaults(List<String> allowedHosts) {
+        return new RulesOfEngagement(allowedHosts, DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_MAX_REQUESTS, false,
+                DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRIES, null, null);
+    }
+
+    /** Whether {@code now} lies inside the test window (both ends inclusive). */
+    public boolean withinWindow(Instant now) {
+        return !now.isBefore(notBefore) && !now.isAfter(notAfter);
     }
 
     /** Case-insensitive exact host match; IPv6 literals may be written with or without brackets. */

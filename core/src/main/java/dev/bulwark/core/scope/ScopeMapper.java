@@ -1,0 +1,79 @@
+package dev.bulwark.core.scope;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.Classification;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link Scope} from a schema-valid, variable-expanded tree and runs the cross-reference checks
+ * (unique ids, asset references, hosts) that a schema cannot express.
+ */
+final class ScopeMapper {
+    private final Problems problems;
+
+    private ScopeMapper(Problems problems) {
+        this.problems = problems;
+    }
+
+    static Scope map(Path source, JsonNode root, Problems problems) {
+        return new ScopeMapper(problems).scope(source, root);
+    }
+
+    private Scope scope(Path source, JsonNode root) {
+        JsonNode engagement = root.get("engagement");
+        RulesOfEngagement rules = RulesMapper.map(root.get("rules"), problems);
+        List<Asset> assets = assets(Nodes.array(root, "assets"));
+        Set<String> assetIds = new LinkedHashSet<>();
+        assets.forEach(a -> assetIds.add(a.id()));
+        TargetMapper targetMapper = new TargetMapper(rules, assetIds, problems);
+        List<Target> targets = new ArrayList<>();
+        JsonNode targetNodes = Nodes.array(root, "targets");
+        uniqueIds(targetNodes, "targets");
+        for (int i = 0; i < targetNodes.size(); i++) {
+            targetMapper.map(targetNodes.get(i), FieldPath.index("targets", i)).ifPresent(targets::add);
+        }
+        List<ThreatActor> actors = Nodes.texts(root, "threatActors").stream()
+                .map(a -> ThreatActor.valueOf(enumName(a))).toList();
+        List<Scope.TrustBoundary> boundaries = new ArrayList<>();
+        Nodes.array(root, "trustBoundaries").forEach(b -> boundaries.add(new Scope.TrustBoundary(
+                b.get("from").asText(), b.get("to").asText(), Nodes.text(b, "description", ""))));
+        return new Scope(source,
+                new Scope.Engagement(engagement.get("name").asText(), Nodes.text(engagement, "owner", "")),
+                rules, assets, targets, actors, boundaries);
+    }
+
+    private List<Asset> assets(JsonNode nodes) {
+        uniqueIds(nodes, "assets");
+        List<Asset> assets = new ArrayList<>();
+        nodes.forEach(a -> assets.add(new Asset(a.get("id").asText(),
+                Asset.AssetKind.valueOf(enumName(a.get("kind").asText())),
+                Classification.valueOf(enumName(a.get("classification").asText())),
+                Nodes.text(a, "description", ""))));
+        return assets;
+    }
+
+    private void uniqueIds(JsonNode nodes, String listPath) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String id = nodes.get(i).get("id").asText();
+            Integer earlier = first.putIfAbsent(id, i);
+            if (earlier != null) {
+                problems.add(FieldPath.child(FieldPath.index(listPath, i), "id"),
+                        "duplicate id '" + id + "' (also " + FieldPath.index(listPath, earlier) + ")");
+            }
+        }
+    }
+
+    /** Schema enum spellings (model-api, nation-state) to Java constants. */
+    private static String enumName(String value) {
+        return value.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+}
