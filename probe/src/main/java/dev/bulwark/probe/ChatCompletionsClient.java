@@ -1,0 +1,73 @@
+package dev.bulwark.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.core.http.EngagementClient;
+import dev.bulwark.core.http.HttpCall;
+import dev.bulwark.core.http.HttpReply;
+import dev.bulwark.core.scope.LlmChatTarget;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An OpenAI-compatible chat-completions endpoint: sends {@code {model, messages: [{role: user, content}],
+ * max_tokens}} and reads {@code choices[0].message.content} (or the model's {@code refusal} text when it declined).
+ */
+public final class ChatCompletionsClient implements PromptClient {
+    /** Enough for a canary or a leaked prompt to show; keeps each probe cheap for the target's owner. */
+    public static final int MAX_TOKENS = 300;
+
+    private final LlmChatTarget target;
+    private final EngagementClient http;
+
+    ChatCompletionsClient(LlmChatTarget target, EngagementClient http) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    @Override
+    public LlmChatTarget target() {
+        return target;
+    }
+
+    @Override
+    public HttpCall call(String prompt) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        if (target.model() != null && !target.model().isBlank()) body.put("model", target.model());
+        ObjectNode message = body.putArray("messages").addObject();
+        message.put("role", "user");
+        message.put("content", prompt);
+        body.put("max_tokens", MAX_TOKENS);
+        HttpCall call = HttpCall.postJson(target.url(), Json.write(body)).withHeader("Accept", "application/json");
+        return target.auth().map(a -> call.withHeader(a.header(), a.value())).orElse(call);
+    }
+
+    @Override
+    public PromptReply read(HttpCall call, HttpReply reply) {
+        if (!reply.ok()) return Replies.notOk(call, reply);
+        Optional<JsonNode> root = Json.parse(reply.bodyText());
+        if (root.isEmpty()) return Replies.unreadable(call, reply, "reply is not JSON");
+        JsonNode message = root.get().path("choices").path(0).path("message");
+        JsonNode content = message.path("content");
+        if (content.isTextual()) return new PromptReply.Answer(call, reply, content.asText());
+        JsonNode refusal = message.path("refusal");
+        if (refusal.isTextual()) return new PromptReply.Answer(call, reply, refusal.asText());
+        if (content.isArray()) return new PromptReply.Answer(call, reply, textParts(content));
+        return Replies.unreadable(call, reply, "no choices[0].message.content in the reply");
+    }
+
+    @Override
+    public PromptReply exchange(HttpCall call) throws InterruptedException {
+        return Replies.send(http, this, call);
+    }
+
+    /** Some compatible servers return content as a list of {type: text, text} parts. */
+    private static String textParts(JsonNode parts) {
+        var out = new StringBuilder();
+        for (JsonNode part : parts) {
+            if (part.path("text").isTextual()) out.append(part.path("text").asText());
+            if (out.length() > MAX_REPLY_CHARS) break;
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.bulwark.probe;
+
+import dev.bulwark.core.http.EngagementClient;
+import dev.bulwark.core.http.HttpCall;
+import dev.bulwark.core.http.HttpReply;
+import dev.bulwark.core.scope.HttpTarget;
+import dev.bulwark.core.scope.LlmChatTarget;
+import dev.bulwark.core.scope.PromptTarget;
+
+/**
+ * Talks to a target that takes a prompt and returns text, through the engagement's client (so every rule of
+ * engagement applies). One implementation per {@link PromptTarget} kind; {@link #forTarget} picks it.
+ *
+ * <p>Checks that need to bend the request (drop the credential, add an {@code Origin}, break the body) take
+ * {@link #call} and change it, then read the reply with {@link #read}.
+ */
+public sealed interface PromptClient permits ChatCompletionsClient, TemplatedHttpClient {
+    /** Answer text beyond this is cut: evidence needs the start of a reply, not all of it. */
+    int MAX_REPLY_CHARS = 64_000;
+
+    static PromptClient forTarget(PromptTarget target, EngagementClient http) {
+        return switch (target) {
+            case LlmChatTarget chat -> new ChatCompletionsClient(chat, http);
+            case HttpTarget templated -> new TemplatedHttpClient(templated, http);
+        };
+    }
+
+    PromptTarget target();
+
+    /** The request that carries {@code prompt}, with the target's credential and headers. */
+    HttpCall call(String prompt);
+
+    /** Reads the answer out of a reply: a failure when it is not a 2xx or has no readable answer. */
+    PromptReply read(HttpCall call, HttpReply reply);
+
+    /** Sends a prompt and reads the reply. Network trouble comes back as a failure, not an exception. */
+    default PromptReply ask(String prompt) throws InterruptedException {
+        return exchange(call(prompt));
+    }
+
+    /** Sends a (possibly changed) call and reads the reply. */
+    PromptReply exchange(HttpCall call) throws InterruptedException;
+}
