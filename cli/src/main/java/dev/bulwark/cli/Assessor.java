@@ -1,10 +1,8 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.Check;
-import dev.bulwark.core.Coverage;
 import dev.bulwark.core.Severity;
 import dev.bulwark.core.engine.CheckRegistry;
-import dev.bulwark.core.engine.CheckRun;
 import dev.bulwark.core.engine.Engagement;
 import dev.bulwark.core.engine.RunResult;
 import dev.bulwark.core.http.EngagementClient;
@@ -17,11 +15,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The main job, shared by {@code assess} and {@code demo}: run the checks under the scope's rules, map and
@@ -37,7 +33,7 @@ final class Assessor {
     }
 
     /** What the run produced, for the caller's summary and exit code. */
-    record Outcome(Assessment assessment, List<Path> files, int exitCode) {
+    record Outcome(Assessment assessment, List<Path> files, List<String> unreachableTargets, int exitCode) {
     }
 
     private final PrintStream out;
@@ -50,7 +46,8 @@ final class Assessor {
         List<Check> checks = CheckRegistry.discover().checks();
         var kb = KnowledgeBase.bundled();
         var finished = new CountDownLatch(1);
-        try (var client = EngagementClient.builder(scope).build();
+        var reachability = new Reachability();
+        try (var client = EngagementClient.builder(scope).listener(reachability).build();
              var progress = options.progress() ? TerminalProgress.open(scope.engagement().name()) : TerminalProgress.quiet()) {
             var engagement = new Engagement(scope, checks, client, progress);
             Thread hook = new Thread(() -> {
@@ -62,7 +59,8 @@ final class Assessor {
                 RunResult run = engagement.run();
                 Assessment assessment = new Correlator(kb, scope).correlate(run);
                 List<Path> files = Reports.writeAll(assessment, VersionInfo.tool(), options.outDir(), options.formats());
-                return new Outcome(assessment, files, exitCode(assessment, options.failOn()));
+                List<String> unreachable = reachability.unreachable(scope);
+                return new Outcome(assessment, files, unreachable, exitCode(assessment, options.failOn(), unreachable));
             } finally {
                 finished.countDown();
                 removeHook(hook);
@@ -71,18 +69,14 @@ final class Assessor {
     }
 
     /**
-     * 1 when a finding is at or above {@code failOn}; otherwise 3 when some target could not be tested at all (every
-     * check on it NOT_TESTED), since a silent 0 would read as "safe"; otherwise 0.
+     * 1 when a finding is at or above {@code failOn}; otherwise 3 when a target never answered (its empty report
+     * would read as "safe"); otherwise 0.
      */
-    static int exitCode(Assessment assessment, Severity failOn) {
+    static int exitCode(Assessment assessment, Severity failOn, List<String> unreachableTargets) {
         if (failOn != null && assessment.findings().stream().anyMatch(f -> f.severity().atLeast(failOn))) {
             return ExitCode.FINDINGS;
         }
-        Map<String, List<CheckRun>> byTarget = assessment.run().checkRuns().stream()
-                .collect(Collectors.groupingBy(CheckRun::target));
-        boolean unreachable = byTarget.values().stream()
-                .anyMatch(runs -> runs.stream().allMatch(r -> r.coverage() == Coverage.NOT_TESTED));
-        return unreachable ? ExitCode.UNREACHABLE_OR_INTERNAL : ExitCode.OK;
+        return unreachableTargets.isEmpty() ? ExitCode.OK : ExitCode.UNREACHABLE_OR_INTERNAL;
     }
 
     PrintStream out() {

@@ -32,6 +32,9 @@ final class SummaryPrinter {
         printFindings(a.findings());
         printScenarios(a.scenarios());
         printFixes(a.controls());
+        if (!outcome.unreachableTargets().isEmpty()) {
+            out.printf("%nCould not reach: %s — nothing was tested there.%n", String.join(", ", outcome.unreachableTargets()));
+        }
         if (!a.notTested().isEmpty()) {
             out.printf("%nNot tested: %d check runs (reasons in the report)%n", a.notTested().size());
         }
