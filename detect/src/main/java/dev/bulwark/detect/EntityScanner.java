@@ -1,0 +1,24 @@
+package dev.bulwark.detect;
+
+import java.util.List;
+
+/**
+ * Finds personal data and secrets in text. Pure, thread-safe, bounded work per input. The redaction operators and
+ * the streaming redactor are built on this interface only.
+ */
+public interface EntityScanner {
+
+    /** Entities in {@code text}: non-overlapping, ordered by start. */
+    List<Entity> scan(String text);
+
+    /**
+     * The longest span, in characters, any entity this scanner reports can have (with the context it needs). The
+     * streaming redactor holds back this many characters between chunks.
+     */
+    int maxSpan();
+
+    /** The standard scanner (all entity types). */
+    static EntityScanner standard() {
+        return RedactorScanner.INSTANCE;
+    }
+}
