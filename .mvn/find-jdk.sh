@@ -33,3 +33,4 @@ if ! BULWARK_JDK=$(bulwark_find_jdk); then
   exit 1
 fi
 export JAVA_HOME="$BULWARK_JDK"
+BULWARK_JDK_MAJOR=$(bulwark_java_major "$JAVA_HOME/bin/java")
