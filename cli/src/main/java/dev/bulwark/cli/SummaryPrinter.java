@@ -7,6 +7,7 @@ import dev.bulwark.correlate.RankedControl;
 import dev.bulwark.correlate.Scenario;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The few lines a person reads in the terminal after a run: counts, top risks, top fixes, where the report is. */
@@ -68,8 +69,21 @@ final class SummaryPrinter {
         out.println("Fix first");
         for (RankedControl c : controls.subList(0, Math.min(controls.size(), TOP))) {
             String feature = c.bulwarkFeature() == null || c.bulwarkFeature().isBlank() ? "" : "  [" + c.bulwarkFeature() + "]";
-            out.printf("  %d. %s — breaks %d scenario(s)%s%n", c.rank(), c.title(), c.scenarios().size(), feature);
+            String effect = effect(c);
+            out.printf("  %d. %s%s%s%n", c.rank(), c.title(), effect.isEmpty() ? "" : " — " + effect, feature);
         }
+    }
+
+    /** "breaks 2 scenarios, fixes 3 findings", naming only what there is; a detective control "detects". */
+    static String effect(RankedControl c) {
+        var parts = new ArrayList<String>();
+        if (!c.scenarios().isEmpty()) parts.add(c.effect().scenarioVerb() + " " + count(c.scenarios().size(), "scenario"));
+        if (!c.findings().isEmpty()) parts.add(c.effect().findingVerb() + " " + count(c.findings().size(), "finding"));
+        return String.join(", ", parts);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String clip(String s, int max) {

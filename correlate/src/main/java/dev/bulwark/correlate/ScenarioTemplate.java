@@ -30,7 +30,13 @@ record ScenarioTemplate(String key, String title, String narrative, Motive motiv
     }
 
     String narrative(List<String> targets, List<String> assets) {
-        return narrative.replace("{targets}", targets.isEmpty() ? "the tested systems" : String.join(", ", targets))
-                .replace("{assets}", assets.isEmpty() ? "the data they handle" : String.join(", ", assets));
+        return narrative.replace("{targets}", targets.isEmpty() ? "the tested systems" : prose(targets))
+                .replace("{assets}", assets.isEmpty() ? "the data they handle" : prose(assets));
+    }
+
+    /** "a", "a and b", "a, b and c": the narrative is read as a sentence. */
+    static String prose(List<String> items) {
+        if (items.size() < 2) return String.join("", items);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 }

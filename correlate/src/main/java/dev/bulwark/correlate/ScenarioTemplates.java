@@ -35,7 +35,8 @@ final class ScenarioTemplates {
 
     static final List<ScenarioTemplate> ALL = List.of(
             new ScenarioTemplate("customer-data-exfiltration", "Customer data exfiltration through the assistant",
-                    "An attacker talks {targets} out of its instructions and has it reveal {assets}: confidential data"
+                    "An attacker talks the assistant on {targets} out of its instructions and has it reveal {assets}:"
+                            + " confidential data"
                             + " leaves the business one chat reply at a time.",
                     Motive.DATA_THEFT,
                     on(SENSITIVE_ASSETS, allOf(INJECTION, anyOf(SENSITIVE_DATA_IN_OUTPUT, SYSTEM_PROMPT_LEAKAGE))),
@@ -48,13 +49,15 @@ final class ScenarioTemplates {
                     Set.of(DIRECT_PROMPT_INJECTION, INDIRECT_PROMPT_INJECTION, JAILBREAK, MISSING_AUTHENTICATION,
                             SECRETS_EXPOSED)),
             new ScenarioTemplate("unauthorized-actions", "Unauthorized actions through the assistant's tools",
-                    "An attacker injects instructions into {targets} and has it call tools on their behalf: changing"
+                    "An attacker injects instructions into the assistant on {targets} and has it call tools on the"
+                            + " attacker's behalf: changing"
                             + " records, sending messages or spending money without anyone approving it.",
                     Motive.FRAUD,
                     allOf(INJECTION, anyOf(EXCESSIVE_AGENCY)),
                     Set.of(MISSING_AUTHENTICATION)),
             new ScenarioTemplate("browser-attack-via-output", "Attack on staff and customer browsers through assistant output",
-                    "An attacker makes {targets} emit markup that runs in the browser of whoever reads the reply,"
+                    "An attacker makes the assistant on {targets} emit markup that runs in the browser of whoever"
+                            + " reads the reply,"
                             + " stealing sessions or leaking {assets} through crafted links and images.",
                     Motive.DATA_THEFT,
                     anyOf(IMPROPER_OUTPUT_HANDLING),
@@ -66,7 +69,8 @@ final class ScenarioTemplates {
                     anyOf(UNBOUNDED_CONSUMPTION),
                     Set.of(MISSING_AUTHENTICATION)),
             new ScenarioTemplate("model-extraction", "Model extraction",
-                    "A competitor queries {targets} systematically and trains a copy of the model from its answers,"
+                    "A competitor queries the model on {targets} systematically and trains a copy of it from the"
+                            + " answers,"
                             + " taking the investment behind {assets}.",
                     Motive.MODEL_THEFT,
                     either(anyOf(MODEL_EXTRACTION_EXPOSURE),

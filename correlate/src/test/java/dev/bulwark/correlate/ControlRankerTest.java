@@ -10,6 +10,9 @@ import static dev.bulwark.core.WeaknessClass.VERBOSE_ERRORS;
 import static dev.bulwark.correlate.Fixtures.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.Cvss;
+import dev.bulwark.core.Finding;
+import dev.bulwark.kb.Control;
 import dev.bulwark.kb.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +32,13 @@ class ControlRankerTest {
         assertThat(controls).extracting(RankedControl::rank).containsExactly(
                 java.util.stream.IntStream.rangeClosed(1, controls.size()).boxed().toArray(Integer[]::new));
 
-        // audit-logging (unbounded + missing auth), authentication (missing auth + extraction) and rate-limiting
-        // (unbounded + extraction) each break 2 scenarios through 2 findings; the first two include a high
-        // finding (missing auth, 7.3) and tie on id order, rate-limiting's worst is medium.
+        // authentication (missing auth + extraction) and rate-limiting (unbounded + extraction) each break 2
+        // scenarios through 2 findings; authentication includes a high finding (missing auth, 7.3), rate-limiting's
+        // worst is medium. Input filtering breaks one.
         assertThat(controls.subList(0, 3)).extracting(RankedControl::control)
-                .containsExactly("audit-logging", "authentication", "rate-limiting");
+                .containsExactly("authentication", "rate-limiting", "input-filtering");
         assertThat(controls.get(0).scenarios()).hasSize(2);
+        assertThat(controls.get(0).breaks()).hasSize(2);
         RankedControl errors = byId(a, "error-handling");
         RankedControl cors = byId(a, "cors-policy");
         RankedControl tls = byId(a, "tls");
@@ -42,8 +46,33 @@ class ControlRankerTest {
         assertThat(errors.findings()).hasSize(2);
         assertThat(errors.rank()).as("two findings beat one").isLessThan(cors.rank());
         assertThat(cors.rank()).as("cors 6.5 and tls 6.5 tie on severity; id decides").isLessThan(tls.rank());
-        assertThat(byId(a, "extraction-monitoring").rank()).isGreaterThan(byId(a, "rate-limiting").rank())
-                .isLessThan(errors.rank());
+        assertThat(byId(a, "extraction-monitoring").rank()).isGreaterThan(byId(a, "rate-limiting").rank());
+    }
+
+    @Test
+    void detectiveControlsDoNotBreakScenariosAndRankAfterEveryPreventiveOne() {
+        var run = Fixtures.run(finding(UNBOUNDED_CONSUMPTION, "api"), finding(MISSING_AUTHENTICATION, "api"),
+                finding(MODEL_EXTRACTION_EXPOSURE, "api"), finding(VERBOSE_ERRORS, "faq"), finding(CLEARTEXT_TRANSPORT, "faq"));
+        Assessment a = new Correlator(kb, Fixtures.scope()).correlate(run);
+
+        // the audit log is named by both scenarios and by two findings, more than any other control, yet it only
+        // notices the attacks: it comes after the controls that fix something, even one that breaks no scenario
+        RankedControl audit = byId(a, "audit-logging");
+        assertThat(audit.kind()).isEqualTo(Control.Kind.DETECTIVE);
+        assertThat(audit.effect()).isEqualTo(RankedControl.Effect.DETECTS);
+        assertThat(audit.scenarios()).hasSize(2);
+        assertThat(audit.breaks()).isEmpty();
+        assertThat(audit.findings()).hasSize(2);
+        assertThat(audit.rank()).isGreaterThan(byId(a, "tls").rank()).isGreaterThan(byId(a, "error-handling").rank());
+        // between detective controls, naming more scenarios comes first
+        RankedControl monitoring = byId(a, "extraction-monitoring");
+        assertThat(monitoring.scenarios()).hasSize(1);
+        assertThat(monitoring.rank()).isGreaterThan(audit.rank());
+        assertThat(a.controls()).allSatisfy(c -> assertThat(c.breaks())
+                .isEqualTo(c.kind() == Control.Kind.PREVENTIVE ? c.scenarios() : java.util.List.of()));
+        // the preventive ones in front, in the order of what they break
+        assertThat(a.controls()).extracting(RankedControl::kind)
+                .isSortedAccordingTo(java.util.Comparator.naturalOrder());
     }
 
     @Test
@@ -57,12 +86,24 @@ class ControlRankerTest {
 
     @Test
     void worseSeverityBreaksTiesBetweenEqualCounts() {
-        // verbose errors (5.3 medium) vs a secret in a config (8.1 high); no scenario, one finding each: the
-        // high one ranks first although its id sorts later
+        // verbose errors given a high score vs a permissive CORS policy (6.5 medium); no scenario, one finding and
+        // one preventive control each: the high one ranks first although its id sorts later
+        var errors = Finding.builder("test.verbose-errors", VERBOSE_ERRORS).title("stack trace").target("faq")
+                .cvss(new Cvss("3.1", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N", 7.5)).build();
+        var a = new Correlator(kb, Fixtures.scope()).correlate(Fixtures.run(finding(PERMISSIVE_CORS, "faq"), errors));
+        assertThat(a.scenarios()).isEmpty();
+        assertThat(a.controls()).extracting(RankedControl::control).containsExactly("error-handling", "cors-policy");
+    }
+
+    @Test
+    void aPreventiveControlRanksBeforeACorrectiveOneBreakingAsManyScenarios() {
+        // verbose errors (5.3 medium, preventive error handling) vs a secret in a config (8.1 high, corrective
+        // secrets management); neither breaks a scenario, so kind decides before severity
         var a = new Correlator(kb, Fixtures.scope()).correlate(Fixtures.run(finding(VERBOSE_ERRORS, "faq"),
                 finding(SECRETS_EXPOSED, "helper")));
         assertThat(a.scenarios()).isEmpty();
-        assertThat(a.controls()).extracting(RankedControl::control).containsExactly("secrets-management", "error-handling");
+        assertThat(a.controls()).extracting(RankedControl::control).containsExactly("error-handling", "secrets-management");
+        assertThat(a.controls().get(1).effect()).isEqualTo(RankedControl.Effect.LIMITS);
     }
 
     private static RankedControl byId(Assessment a, String id) {

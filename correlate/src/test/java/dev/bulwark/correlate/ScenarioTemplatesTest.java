@@ -154,4 +154,15 @@ class ScenarioTemplatesTest {
         assertThat(found).extracting(Scenario::title)
                 .containsExactly("System prompt and secret theft", "Denial of wallet", "Supply-chain compromise");
     }
+
+    @Test
+    void narrativesNameSeveralTargetsAsASentenceWould() {
+        ScenarioTemplate t = ScenarioTemplates.ALL.get(0);
+        assertThat(t.narrative(List.of("chat", "form", "api"), List.of("customers")))
+                .contains("the assistant on chat, form and api out of its instructions")
+                .contains("reveal customers:");
+        assertThat(t.narrative(List.of("chat"), List.of("customers", "handbook"))).contains("on chat out of")
+                .contains("reveal customers and handbook:");
+        assertThat(t.narrative(List.of(), List.of())).contains("the tested systems").contains("the data they handle");
+    }
 }

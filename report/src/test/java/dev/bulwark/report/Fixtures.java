@@ -17,6 +17,7 @@ import dev.bulwark.correlate.Level;
 import dev.bulwark.correlate.RankedControl;
 import dev.bulwark.correlate.Risk;
 import dev.bulwark.correlate.Scenario;
+import dev.bulwark.kb.Control;
 import dev.bulwark.kb.KnowledgeBase;
 import dev.bulwark.report.ReportWriter.ToolInfo;
 import java.time.Instant;
@@ -98,7 +99,7 @@ public final class Fixtures {
                         "An anonymous caller injects instructions and the assistant reads out customer records.",
                         List.of("F-0001", "F-0002", "F-0003"), List.of("AML.T0040", "AML.T0051.000", "AML.T0057"),
                         List.of("form", "bot"), List.of("customer-data"), List.of("cybercrime"), Level.HIGH, Level.HIGH,
-                        Risk.IMMEDIATE, List.of("authentication", "input-filtering", "output-filtering")),
+                        Risk.IMMEDIATE, List.of("authentication", "input-filtering", "output-filtering", "audit-logging")),
                 new Scenario("S-2", "Malicious model file runs code on load",
                         "A poisoned model file executes commands when loaded.", List.of("F-0004"),
                         List.of("AML.T0011.000"), List.of("models"), List.of("model"), List.of("insider"),
@@ -109,9 +110,13 @@ public final class Fixtures {
 
         List<RankedControl> controls = List.of(
                 new RankedControl(1, "authentication", "Require authentication on every AI endpoint",
-                        "bulwark guard: auth", List.of("S-1"), List.of("F-0001")),
+                        "bulwark guard: auth", List.of("S-1"), List.of("F-0001"), Control.Kind.PREVENTIVE),
                 new RankedControl(2, "output-filtering", "Filter model replies", "bulwark guard: output filter",
-                        List.of("S-1"), List.of("F-0003")));
+                        List.of("S-1"), List.of("F-0003"), Control.Kind.PREVENTIVE),
+                new RankedControl(3, "tls", "Encrypt traffic with TLS", "bulwark guard: TLS termination",
+                        List.of(), List.of("F-0005"), Control.Kind.PREVENTIVE),
+                new RankedControl(4, "audit-logging", "Audit log of AI traffic", "bulwark guard: audit log",
+                        List.of("S-1"), List.of("F-0001", "F-0002"), Control.Kind.DETECTIVE));
 
         Map<String, String> coverage = Map.of("LLM01", "tested", "LLM02", "tested", "LLM03", "tested",
                 "LLM04", "not tested", "LLM05", "not tested", "LLM06", "not tested", "LLM07", "not tested",

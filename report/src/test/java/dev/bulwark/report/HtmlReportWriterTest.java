@@ -61,6 +61,56 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void fixListSaysOnlyWhatThereIsAndKeepsDetectiveControlsApart() {
+        String fixes = html.substring(html.indexOf("What to fix first"), html.indexOf("id=\"charts\""));
+        String text = fixes.replaceAll("<[^>]+>", "");
+        assertThat(text).contains("Require authentication on every AI endpoint: switch on bulwark guard: auth. "
+                        + "Breaks scenario S-1; fixes F-0001.")
+                .contains("Encrypt traffic with TLS: switch on bulwark guard: TLS termination. Fixes F-0005.")
+                .doesNotContainPattern("(?i)breaks scenarios?\\s*[;.]").doesNotContainPattern("(?i)fixes\\s*\\.")
+                .doesNotContain(", .").doesNotContain(", ;");
+        // ids link to their cards and do not break across lines
+        assertThat(fixes).contains("<a class=\"id\" href=\"#S-1\">S-1</a>; fixes <a class=\"id\" href=\"#F-0001\">F-0001</a>.");
+        // the audit log only notices the attack: it is in the second list, numbered on, and does not "break" S-1
+        assertThat(fixes).containsPattern("<ol class=\"fixes\" start=\"4\">\\s*<li><b>Audit log of AI traffic</b>")
+                .contains("<span class=\"kind\">detective</span>");
+        assertThat(text).contains("Detects scenario S-1; helps with F-0001, F-0002.");
+        assertThat(fixes.indexOf("Audit log of AI traffic")).isGreaterThan(fixes.indexOf("Encrypt traffic with TLS"));
+    }
+
+    @Test
+    void headerTimesAreReadable() {
+        assertThat(html).contains("1 May 2025 &middot; started 09:00:00 UTC, finished 09:04:12 UTC")
+                .doesNotContain("2025-05-01T09");
+    }
+
+    @Test
+    void scenarioCardsJoinListsWithoutTrailingSeparatorsAndNameTheThreatActors() {
+        String s1 = html.substring(html.indexOf("<article class=\"scenario\" id=\"S-1\""));
+        s1 = s1.substring(0, s1.indexOf("</article>"));
+        assertThat(s1).contains("<dt>Threat actors</dt><dd>cybercriminals</dd>")
+                .contains("<dt>Targets</dt><dd>form, bot</dd>")
+                .contains("<dt>Assets at risk</dt><dd>customer-data</dd>")
+                .contains("<a class=\"id\" href=\"#F-0001\">F-0001</a>, <a class=\"id\" href=\"#F-0002\">F-0002</a>, "
+                        + "<a class=\"id\" href=\"#F-0003\">F-0003</a></dd>")
+                .containsPattern("<dt>Controls that break it</dt><dd><span title=\"authentication\">[^<]+</span>; "
+                        + "<span title=\"input-filtering\">[^<]+</span>; <span title=\"output-filtering\">[^<]+</span></dd>")
+                .contains("<dt>Controls that detect it</dt><dd><span title=\"audit-logging\">Audit log of AI traffic</span></dd>")
+                .doesNotContain("; </dd>").doesNotContain(", </dd>");
+        // S-3 has no asset and no control: no empty row, no "none"
+        String s3 = html.substring(html.indexOf("<article class=\"scenario\" id=\"S-3\""));
+        s3 = s3.substring(0, s3.indexOf("</article>"));
+        assertThat(s3).doesNotContain("Assets at risk").doesNotContain("Controls that").doesNotContain("none")
+                .contains("<dt>Threat actors</dt><dd>competitors</dd>");
+    }
+
+    @Test
+    void findingControlsAreJoinedWithoutATrailingSeparator() {
+        assertThat(html).doesNotContain("</span>; </p>");
+        assertThat(html).containsPattern("<p>Controls: <span title=\"[^\"]+\">[^<]+</span>(; <span title=\"[^\"]+\">[^<]+</span>)*\\.</p>");
+    }
+
+    @Test
     void fourKindsOfInlineSvgChart() {
         assertThat(html).contains("aria-label=\"Findings by severity\"", "aria-label=\"Risk matrix: impact by likelihood\"",
                 "aria-label=\"OWASP LLM Top 10 2025 coverage\"", "aria-label=\"Attack path\"");
@@ -102,6 +152,7 @@ class HtmlReportWriterTest {
         assertThat(html).contains(Fixtures.MASKED_EMAIL).doesNotContain("jane.doe@example.com");
         assertThat(html).contains(Fixtures.CVSS_VECTOR, "8.2");
         assertThat(html).contains("5 of 12 succeeded (42%)");
+        assertThat(html).containsPattern("<p class=\"muted\">More evidence \\(masked\\)</p>\\s*<pre>");
         assertThat(html).contains("Fix it: Assistant follows injected instructions.");
         assertThat(html).contains("models/my model.pkl!archive/data.pkl, line 3, offset 28");
         assertThat(html).contains("<span class=\"badge critical\">critical</span>");

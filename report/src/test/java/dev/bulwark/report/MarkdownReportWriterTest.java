@@ -31,6 +31,17 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    void detectiveControlsAreListedApartAndEmptyListsShowADash() throws IOException {
+        String md = written(false);
+        assertThat(md).contains("| 3 | Encrypt traffic with TLS | bulwark guard: TLS termination | — | F-0005 |");
+        assertThat(md).contains("| 4 | Audit log of AI traffic | bulwark guard: audit log | detective | S-1 | F-0001, F-0002 |");
+        assertThat(md.indexOf("Also worth switching on")).isGreaterThan(md.indexOf("| 3 | Encrypt traffic"))
+                .isLessThan(md.indexOf("| 4 | Audit log"));
+        assertThat(md).doesNotContain("|  |");
+        assertThat(md).contains("| S-3 | Eavesdropping on cleartext traffic | low | low | document | F-0005 | competitor |");
+    }
+
+    @Test
     void cellsCannotBreakTheTable() throws IOException {
         String md = written(false);
         String row = md.lines().filter(l -> l.startsWith("| F-0004")).findFirst().orElseThrow();

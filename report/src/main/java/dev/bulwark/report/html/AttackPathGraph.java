@@ -10,9 +10,11 @@ import java.util.Map;
  * the order the path reaches them), the tactic's name above its column, arrows following the path.
  */
 final class AttackPathGraph {
-    private static final int COL_W = 190;
-    private static final int NODE_W = 160;
-    private static final int NODE_H = 46;
+    private static final int COL_W = 230;
+    private static final int NODE_W = 196;
+    private static final int NODE_H = 62;
+    /** Technique names run up to ~60 characters; two lines of this many fit the box at the node-name font size. */
+    private static final int NAME_CHARS = 31;
     private static final int ROW_GAP = 18;
     private static final int TOP = 34;
 
@@ -31,7 +33,7 @@ final class AttackPathGraph {
         }
         int rows = columns.values().stream().mapToInt(List::size).max().orElse(1);
         int width = Math.max(1, columns.size()) * COL_W + 10;
-        int height = TOP + rows * (NODE_H + ROW_GAP) + 4;
+        int height = TOP + rows * NODE_H + (rows - 1) * ROW_GAP + 6;
         var svg = new Svg(width, height, "Attack path");
         svg.arrowMarker(markerId);
 
@@ -39,7 +41,7 @@ final class AttackPathGraph {
         int col = 0;
         for (var column : columns.entrySet()) {
             double x = 10 + col * COL_W;
-            svg.text(x + NODE_W / 2.0, 18, Svg.fit(column.getKey(), 26), "tactic", "middle");
+            svg.text(x + NODE_W / 2.0, 18, Svg.fit(column.getKey(), 30), "tactic", "middle");
             int row = 0;
             for (int index : column.getValue()) {
                 pos[index] = new double[] {x, TOP + row * (NODE_H + ROW_GAP)};
@@ -54,8 +56,13 @@ final class AttackPathGraph {
             double y = pos[i][1];
             svg.rect(x, y, NODE_W, NODE_H, Palette.NODE, "#3949ab",
                     node.id() + " " + node.name() + " (" + node.tactic() + ")");
-            svg.text(x + NODE_W / 2.0, y + 19, node.id(), "node-id", "middle");
-            svg.text(x + NODE_W / 2.0, y + 36, Svg.fit(node.name(), 26), "node-name", "middle");
+            List<String> name = Svg.wrap(node.name(), NAME_CHARS, 2);
+            // one line of name sits lower so the id and name stay centred in the box
+            double idY = name.size() < 2 ? y + 25 : y + 19;
+            svg.text(x + NODE_W / 2.0, idY, node.id(), "node-id", "middle");
+            for (int line = 0; line < name.size(); line++) {
+                svg.text(x + NODE_W / 2.0, idY + 17 + line * 14, name.get(line), "node-name", "middle");
+            }
         }
         return svg.end();
     }

@@ -14,6 +14,7 @@ import dev.bulwark.kb.Control;
 import dev.bulwark.kb.KnowledgeBase;
 import dev.bulwark.report.ReportWriter.ToolInfo;
 import dev.bulwark.report.html.HtmlView.Ref;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ final class HtmlViewBuilder {
     private static final Pattern WEB_URL = Pattern.compile("https?://[^\\s\"'<>]+");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final KnowledgeBase kb;
 
@@ -43,12 +46,13 @@ final class HtmlViewBuilder {
     HtmlView build(Assessment a, ToolInfo tool, String css) {
         RunResult run = a.run();
         var header = new HtmlView.Header(run.engagement(), run.startedAt() == null ? "" : DATE.format(run.startedAt()),
-                String.valueOf(run.startedAt()), String.valueOf(run.finishedAt()), run.requests(), run.complete(),
-                tool.name() + " " + tool.version());
+                time(run.startedAt(), run.startedAt()), time(run.finishedAt(), run.startedAt()), run.requests(),
+                run.complete(), tool.name() + " " + tool.version());
         var counts = a.severityCounts().entrySet().stream()
                 .map(e -> new HtmlView.Count(e.getKey().label(), e.getValue())).toList();
         var summary = new HtmlView.Summary(a.findings().size(), counts, a.scenarios().size(), topRisks(a),
-                a.controls().stream().map(HtmlViewBuilder::fix).toList());
+                a.controls().stream().filter(c -> c.kind() == Control.Kind.PREVENTIVE).map(HtmlViewBuilder::fix).toList(),
+                a.controls().stream().filter(c -> c.kind() != Control.Kind.PREVENTIVE).map(HtmlViewBuilder::fix).toList());
         var charts = new HtmlView.Charts(SeverityChart.render(a.severityCounts()),
                 RiskMatrixChart.render(a.scenarios()),
                 OwaspCoverageChart.render(kb.owaspLlm2025(), a.owaspCoverage(), findingsPerOwasp(a.findings())));
@@ -58,6 +62,19 @@ final class HtmlViewBuilder {
                 a.findings().stream().map(this::finding).toList(), notTested, run.errors(), css);
     }
 
+    /** "a", "a and b", "a, b and c". */
+    static String prose(List<String> items) {
+        if (items.size() < 2) return String.join("", items);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /** A wall-clock time to the second, with its date only when that differs from the run's start date. */
+    static String time(Instant instant, Instant start) {
+        if (instant == null) return "unknown";
+        boolean sameDay = start != null && DATE.format(instant).equals(DATE.format(start));
+        return (sameDay ? "" : DATE.format(instant) + " ") + TIME.format(instant);
+    }
+
     private static List<HtmlView.TopRisk> topRisks(Assessment a) {
         if (!a.scenarios().isEmpty()) {
             return a.scenarios().stream()
@@ -65,7 +82,7 @@ final class HtmlViewBuilder {
                     .limit(TOP_RISKS)
                     .map(s -> new HtmlView.TopRisk(s.id(), s.title(), action(s.risk()),
                             "Impact " + s.impact().label() + ", likelihood " + s.likelihood().label()
-                                    + (s.assets().isEmpty() ? "" : "; puts " + String.join(", ", s.assets())
+                                    + (s.assets().isEmpty() ? "" : "; puts " + prose(s.assets())
                                     + " at risk") + "."))
                     .toList();
         }
@@ -87,8 +104,22 @@ final class HtmlViewBuilder {
 
     private static HtmlView.Fix fix(RankedControl c) {
         boolean hasFeature = c.bulwarkFeature() != null && !c.bulwarkFeature().isBlank();
+        String scenarioVerb = c.scenarios().isEmpty() ? ""
+                : c.effect().scenarioVerb() + (c.scenarios().size() == 1 ? " scenario" : " scenarios");
+        String findingVerb = c.findings().isEmpty() ? "" : c.effect().findingVerb();
+        if (scenarioVerb.isEmpty()) findingVerb = capitalized(findingVerb);
         return new HtmlView.Fix(c.rank(), c.title(), hasFeature ? c.bulwarkFeature() : "", hasFeature,
-                String.join(", ", c.scenarios()), String.join(", ", c.findings()));
+                c.kind().name().toLowerCase(Locale.ROOT), capitalized(scenarioVerb), anchors(c.scenarios()),
+                findingVerb, anchors(c.findings()));
+    }
+
+    /** Scenario and finding ids, linked to their cards further down the page. */
+    private static List<Ref> anchors(List<String> ids) {
+        return ids.stream().map(id -> Ref.link(id, id, "#" + id)).toList();
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static Map<String, Integer> findingsPerOwasp(List<Finding> findings) {
@@ -102,9 +133,40 @@ final class HtmlViewBuilder {
         String graph = nodes.isEmpty() ? "" : AttackPathGraph.render(nodes, "arrow-" + safeId(s.id()));
         return new HtmlView.ScenarioView(s.id(), s.title(), s.narrative(), graph, !nodes.isEmpty(),
                 label(s.impact()), label(s.likelihood()), s.risk().label(), action(s.risk()),
-                orNone(s.targets()), orNone(s.assets()),
-                s.findings().stream().map(id -> Ref.link(id, id, "#" + id)).toList(),
-                s.controls().stream().map(this::control).toList());
+                String.join(", ", s.targets()), String.join(", ", s.assets()),
+                String.join(", ", s.threatActors().stream().map(HtmlViewBuilder::actor).toList()),
+                anchors(s.findings()), controlGroups(s.controls()));
+    }
+
+    /** A scenario's controls split by what they do to it, preventive (breaking it) first; empty groups left out. */
+    private List<HtmlView.ControlGroup> controlGroups(List<String> controls) {
+        var groups = new ArrayList<HtmlView.ControlGroup>();
+        for (RankedControl.Effect effect : RankedControl.Effect.values()) {
+            List<Ref> refs = controls.stream().filter(id -> effectOf(id) == effect).map(this::control).toList();
+            if (!refs.isEmpty()) groups.add(new HtmlView.ControlGroup(switch (effect) {
+                case BREAKS -> "Controls that break it";
+                case DETECTS -> "Controls that detect it";
+                case LIMITS -> "Controls that limit damage";
+            }, refs));
+        }
+        return groups;
+    }
+
+    /** As the ranker does, a control the catalog does not know counts as preventive. */
+    private RankedControl.Effect effectOf(String controlId) {
+        return RankedControl.Effect.of(kb.control(controlId).map(Control::kind).orElse(Control.Kind.PREVENTIVE));
+    }
+
+    /** Threat actor ids in words; an id this report does not know is shown as it is. */
+    static String actor(String id) {
+        return switch (id) {
+            case "cybercrime" -> "cybercriminals";
+            case "competitor" -> "competitors";
+            case "insider" -> "insiders";
+            case "hacktivist" -> "hacktivists";
+            case "nation-state" -> "nation-state actors";
+            default -> id;
+        };
     }
 
     /**
@@ -126,10 +188,6 @@ final class HtmlViewBuilder {
             nodes.add(new AttackPathGraph.Node(techniqueId, name, tactic == null ? "(tactic unknown)" : tactic.name()));
         }
         return nodes;
-    }
-
-    private static String orNone(List<String> items) {
-        return items.isEmpty() ? "none" : String.join(", ", items);
     }
 
     private static String label(Level level) {

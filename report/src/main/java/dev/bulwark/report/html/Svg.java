@@ -39,6 +39,33 @@ final class Svg {
         return text.length() <= maxChars ? text : text.substring(0, Math.max(1, maxChars - 1)) + "…";
     }
 
+    /**
+     * Breaks a label into at most {@code maxLines} lines of at most {@code maxChars} at spaces (a word longer than a
+     * line is cut); what does not fit ends in "…". The full text stays available as a tooltip.
+     */
+    static java.util.List<String> wrap(String text, int maxChars, int maxLines) {
+        var lines = new java.util.ArrayList<String>();
+        if (text == null || text.isBlank()) return lines;
+        var line = new StringBuilder();
+        String[] words = text.strip().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            if (line.isEmpty() || line.length() + 1 + word.length() <= maxChars) {
+                if (!line.isEmpty()) line.append(' ');
+                line.append(word);
+                continue;
+            }
+            if (lines.size() == maxLines - 1) {
+                lines.add(fit(line + " " + String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)), maxChars));
+                return lines;
+            }
+            lines.add(fit(line.toString(), maxChars));
+            line = new StringBuilder(word);
+        }
+        lines.add(fit(line.toString(), maxChars));
+        return lines;
+    }
+
     Svg rect(double x, double y, double w, double h, String fill, String tooltip) {
         return rect(x, y, w, h, fill, null, tooltip);
     }

@@ -7,11 +7,13 @@ import dev.bulwark.core.engine.RunResult;
 import dev.bulwark.correlate.Assessment;
 import dev.bulwark.correlate.RankedControl;
 import dev.bulwark.correlate.Scenario;
+import dev.bulwark.kb.Control;
 import dev.bulwark.report.AtomicFiles;
 import dev.bulwark.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code summary.md}: a short Markdown summary for pull requests, tickets and chat. */
@@ -54,22 +56,36 @@ public final class MarkdownReportWriter implements ReportWriter {
         if (a.scenarios().isEmpty()) {
             md.append("No scenario: the findings do not combine into an attack path.\n\n");
         } else {
-            var table = new MarkdownTable("id", "scenario", "impact", "likelihood", "risk", "findings");
+            var table = new MarkdownTable("id", "scenario", "impact", "likelihood", "risk", "findings", "threat actors");
             for (Scenario s : a.scenarios()) {
                 table.row(s.id(), s.title(), s.impact().label(), s.likelihood().label(), s.risk().label(),
-                        String.join(", ", s.findings()));
+                        list(s.findings()), list(s.threatActors()));
             }
             md.append(table).append('\n');
         }
 
         md.append("## What to fix first\n\n");
+        List<RankedControl> preventive = a.controls().stream().filter(c -> c.kind() == Control.Kind.PREVENTIVE).toList();
+        List<RankedControl> others = a.controls().stream().filter(c -> c.kind() != Control.Kind.PREVENTIVE).toList();
         if (a.controls().isEmpty()) {
             md.append("No control to recommend.\n\n");
-        } else {
+        }
+        if (!preventive.isEmpty()) {
             var table = new MarkdownTable("#", "control", "Bulwark feature", "breaks scenarios", "fixes findings");
-            for (RankedControl c : a.controls()) {
-                table.row(String.valueOf(c.rank()), c.title(), c.bulwarkFeature(), String.join(", ", c.scenarios()),
-                        String.join(", ", c.findings()));
+            for (RankedControl c : preventive) {
+                table.row(String.valueOf(c.rank()), c.title(), orDash(c.bulwarkFeature()), list(c.breaks()),
+                        list(c.findings()));
+            }
+            md.append(table).append('\n');
+        }
+        if (!others.isEmpty()) {
+            // detective and corrective controls do not break a scenario: listed apart so nobody mistakes them for a fix
+            md.append("Also worth switching on (they notice an attack or limit its damage):\n\n");
+            var table = new MarkdownTable("#", "control", "Bulwark feature", "kind", "detects or limits scenarios",
+                    "helps with findings");
+            for (RankedControl c : others) {
+                table.row(String.valueOf(c.rank()), c.title(), orDash(c.bulwarkFeature()),
+                        c.kind().name().toLowerCase(Locale.ROOT), list(c.scenarios()), list(c.findings()));
             }
             md.append(table).append('\n');
         }
@@ -80,8 +96,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         } else {
             var table = new MarkdownTable("id", "severity", "title", "target", "OWASP LLM", "CWE");
             for (Finding f : a.findings()) {
-                table.row(f.id(), f.severity().label(), f.title(), f.target(), String.join(", ", f.owaspLlm()),
-                        String.join(", ", f.cwe()));
+                table.row(f.id(), f.severity().label(), f.title(), orDash(f.target()), list(f.owaspLlm()),
+                        list(f.cwe()));
             }
             md.append(table).append('\n');
         }
@@ -101,5 +117,14 @@ public final class MarkdownReportWriter implements ReportWriter {
             for (String e : errors) md.append("- ").append(MarkdownTable.cell(e)).append('\n');
         }
         return md.toString();
+    }
+
+    /** An empty cell reads as a rendering slip; a dash says "nothing here". */
+    private static String list(List<String> items) {
+        return items.isEmpty() ? "—" : String.join(", ", items);
+    }
+
+    private static String orDash(String text) {
+        return text == null || text.isBlank() ? "—" : text;
     }
 }

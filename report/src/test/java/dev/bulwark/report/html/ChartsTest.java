@@ -123,4 +123,38 @@ class ChartsTest {
         assertWellFormedXml(matrix);
         assertThat(matrix).doesNotContain("<i>");
     }
+
+    @Test
+    void longTechniqueNamesWrapOntoTwoLinesInsideTheirBox() throws Exception {
+        String svg = AttackPathGraph.render(List.of(
+                new AttackPathGraph.Node("AML.T0040", "AI Model Inference API Access", "AI Model Access"),
+                new AttackPathGraph.Node("AML.T0051.000", "LLM Prompt Injection: Direct", "Execution"),
+                new AttackPathGraph.Node("AML.T0099", "A very long technique name that cannot possibly fit into two"
+                        + " lines of the node box at all", "Exfiltration")), "m");
+        assertWellFormedXml(svg);
+        // the names are shown whole, not cut after 25 characters
+        textAt(svg, "AI Model Inference API Access");
+        textAt(svg, "LLM Prompt Injection: Direct");
+        var lines = Pattern.compile("class=\"node-name\" text-anchor=\"middle\">([^<]*)</text>").matcher(svg)
+                .results().map(m -> m.group(1)).toList();
+        assertThat(lines).hasSize(4).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(31));
+        assertThat(lines.get(2)).isEqualTo("A very long technique name that");
+        assertThat(lines.get(3)).endsWith("…");
+        // every line sits inside its box
+        var box = Pattern.compile("<rect x=\"([0-9.]+)\" y=\"([0-9.]+)\" width=\"([0-9.]+)\" height=\"([0-9.]+)\"")
+                .matcher(svg).results().toList().get(2);
+        double top = Double.parseDouble(box.group(2));
+        double bottom = top + Double.parseDouble(box.group(4));
+        double[] last = textAt(svg, lines.get(3));
+        assertThat(last[1]).isGreaterThan(top).isLessThan(bottom);
+    }
+
+    @Test
+    void wrapBreaksAtSpacesAndCutsWhatDoesNotFit() {
+        assertThat(Svg.wrap("Direct", 10, 2)).containsExactly("Direct");
+        assertThat(Svg.wrap("one two three four", 9, 2)).containsExactly("one two", "three fo…");
+        assertThat(Svg.wrap("Supercalifragilistic", 8, 2)).containsExactly("Superca…");
+        assertThat(Svg.wrap("  ", 8, 2)).isEmpty();
+        assertThat(Svg.wrap(null, 8, 2)).isEmpty();
+    }
 }
