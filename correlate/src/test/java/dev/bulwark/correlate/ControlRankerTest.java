@@ -96,14 +96,14 @@ class ControlRankerTest {
     }
 
     @Test
-    void aPreventiveControlRanksBeforeACorrectiveOneBreakingAsManyScenarios() {
-        // verbose errors (5.3 medium, preventive error handling) vs a secret in a config (8.1 high, corrective
-        // secrets management); neither breaks a scenario, so kind decides before severity
+    void keepingSecretsOutOfConfigsIsPreventiveAndRanksBySeverity() {
+        // verbose errors (5.3 medium, error handling) vs a secret in a config (8.1 high, secrets management): both
+        // preventive and neither breaks a scenario, so the worse finding's control comes first
         var a = new Correlator(kb, Fixtures.scope()).correlate(Fixtures.run(finding(VERBOSE_ERRORS, "faq"),
                 finding(SECRETS_EXPOSED, "helper")));
         assertThat(a.scenarios()).isEmpty();
-        assertThat(a.controls()).extracting(RankedControl::control).containsExactly("error-handling", "secrets-management");
-        assertThat(a.controls().get(1).effect()).isEqualTo(RankedControl.Effect.LIMITS);
+        assertThat(a.controls()).extracting(RankedControl::control).containsExactly("secrets-management", "error-handling");
+        assertThat(a.controls()).allSatisfy(c -> assertThat(c.kind()).isEqualTo(dev.bulwark.kb.Control.Kind.PREVENTIVE));
     }
 
     private static RankedControl byId(Assessment a, String id) {
