@@ -1,6 +1,7 @@
 package dev.bulwark.probe.api;
 
-import dev.bulwark.core.Check;
+import dev.bulwark.probe.PromptClient;
+import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
@@ -10,7 +11,6 @@ import dev.bulwark.core.Verdict;
 import dev.bulwark.core.VerdictTally;
 import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.scope.PromptTarget;
-import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.attempt.ProbeFindings;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,11 @@ import java.util.Locale;
  * Cleartext transport: decided from the scope, without sending anything. An {@code http://} URL is a hit; on a
  * loopback host traffic never crosses a network, so a low context vector replaces the class's base vector.
  */
-public final class CleartextCheck implements Check {
+public final class CleartextCheck extends PromptCheck {
+    public CleartextCheck() {
+        super(DESCRIPTOR);
+    }
+
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(
             "api.cleartext",
             "Cleartext HTTP transport",
@@ -32,19 +36,10 @@ public final class CleartextCheck implements Check {
     /** Local attacker with a foothold on the same machine, little to read. */
     static final String LOOPBACK_VECTOR = "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:L/I:N/A:N";
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
+
 
     @Override
-    public boolean handles(Target target) {
-        return target instanceof PromptTarget;
-    }
-
-    @Override
-    public CheckOutcome run(Target target, CheckContext context) {
-        PromptTarget promptTarget = (PromptTarget) target;
+    protected CheckOutcome run(PromptTarget promptTarget, PromptClient client, CheckContext context) {
         String scheme = String.valueOf(promptTarget.url().getScheme()).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http")) return CheckOutcome.tested(List.of(), VerdictTally.EMPTY.add(Verdict.PASS));
         boolean loopback = ApiProbes.isLoopback(promptTarget.url());

@@ -1,6 +1,6 @@
 package dev.bulwark.probe.api;
 
-import dev.bulwark.core.Check;
+import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
@@ -10,7 +10,6 @@ import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.http.HttpCall;
 import dev.bulwark.core.http.HttpReply;
 import dev.bulwark.core.scope.PromptTarget;
-import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.attempt.AttemptLog;
 import dev.bulwark.probe.attempt.AttemptRecord;
@@ -30,7 +29,11 @@ import java.util.Map;
  * lets any web page a victim visits call the API as the victim (high); a reflected origin or {@code null} without
  * credentials, or {@code *}, lets any page read the answers (lower).
  */
-public final class CorsCheck implements Check {
+public final class CorsCheck extends PromptCheck {
+    public CorsCheck() {
+        super(DESCRIPTOR);
+    }
+
     static final String ATTACKER_ORIGIN = "https://attacker.example";
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(
@@ -59,20 +62,10 @@ public final class CorsCheck implements Check {
         }
     }
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
+
 
     @Override
-    public boolean handles(Target target) {
-        return target instanceof PromptTarget;
-    }
-
-    @Override
-    public CheckOutcome run(Target target, CheckContext context) throws InterruptedException {
-        PromptTarget promptTarget = (PromptTarget) target;
-        PromptClient client = PromptClient.forTarget(promptTarget, context.http());
+    protected CheckOutcome run(PromptTarget promptTarget, PromptClient client, CheckContext context) throws InterruptedException {
         HttpCall real = client.call(ApiProbes.BENIGN_PROMPT).withHeader("Origin", ATTACKER_ORIGIN);
         String requestHeaders = "content-type" + promptTarget.auth().map(a -> ", " + a.header().toLowerCase(Locale.ROOT)).orElse("");
         HttpCall preflight = new HttpCall("OPTIONS", promptTarget.url(), Map.of(), null, true, true)

@@ -1,6 +1,6 @@
 package dev.bulwark.probe.api;
 
-import dev.bulwark.core.Check;
+import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
@@ -12,7 +12,6 @@ import dev.bulwark.core.http.HttpCall;
 import dev.bulwark.core.http.HttpReply;
 import dev.bulwark.core.scope.Auth;
 import dev.bulwark.core.scope.PromptTarget;
-import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.PromptReply;
 import dev.bulwark.probe.attempt.AttemptLog;
@@ -30,7 +29,11 @@ import java.util.Optional;
  * credential in the scope: an anonymous answer is reported too, as firm rather than confirmed, since the
  * endpoint may be public on purpose.
  */
-public final class MissingAuthCheck implements Check {
+public final class MissingAuthCheck extends PromptCheck {
+    public MissingAuthCheck() {
+        super(DESCRIPTOR);
+    }
+
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(
             "api.missing-auth",
             "Missing authentication on the model API",
@@ -43,20 +46,10 @@ public final class MissingAuthCheck implements Check {
 
     static final List<String> PROMPTS = List.of(ApiProbes.BENIGN_PROMPT, "What are your opening hours? One line, please.");
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
+
 
     @Override
-    public boolean handles(Target target) {
-        return target instanceof PromptTarget;
-    }
-
-    @Override
-    public CheckOutcome run(Target target, CheckContext context) throws InterruptedException {
-        PromptTarget promptTarget = (PromptTarget) target;
-        PromptClient client = PromptClient.forTarget(promptTarget, context.http());
+    protected CheckOutcome run(PromptTarget promptTarget, PromptClient client, CheckContext context) throws InterruptedException {
         Optional<Auth> auth = promptTarget.auth();
         if (auth.isPresent()) {
             context.progress(DESCRIPTOR.id() + ": authenticated baseline");

@@ -1,6 +1,6 @@
 package dev.bulwark.probe.api;
 
-import dev.bulwark.core.Check;
+import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
@@ -12,7 +12,6 @@ import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.http.HttpCall;
 import dev.bulwark.core.http.HttpReply;
 import dev.bulwark.core.scope.PromptTarget;
-import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.attempt.AttemptLog;
 import dev.bulwark.probe.attempt.AttemptRunner;
@@ -29,7 +28,11 @@ import java.util.Locale;
  * never more than the budget has left; it ends at the first 429/503 (a pass). All served is a hit. The burst
  * goes no faster than the engagement's own rate, which the description states.
  */
-public final class RateLimitCheck implements Check {
+public final class RateLimitCheck extends PromptCheck {
+    public RateLimitCheck() {
+        super(DESCRIPTOR);
+    }
+
     static final int MAX_BURST = 20;
     static final int MIN_BURST = 3;
 
@@ -43,15 +46,7 @@ public final class RateLimitCheck implements Check {
             "Checks that the API throttles a client that sends many requests in a short time, so one user cannot"
                     + " run up the owner's bill or starve other users.");
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
 
-    @Override
-    public boolean handles(Target target) {
-        return target instanceof PromptTarget;
-    }
 
     /** The burst size the rules allow: at most 20 and 10% of the budget, never more than what is left. */
     static int burstSize(int maxRequests, long remaining) {
@@ -59,14 +54,12 @@ public final class RateLimitCheck implements Check {
     }
 
     @Override
-    public CheckOutcome run(Target target, CheckContext context) throws InterruptedException {
-        PromptTarget promptTarget = (PromptTarget) target;
+    protected CheckOutcome run(PromptTarget promptTarget, PromptClient client, CheckContext context) throws InterruptedException {
         int burst = burstSize(context.scope().rules().maxRequests(), context.http().remainingBudget());
         if (burst < MIN_BURST) {
             return CheckOutcome.notTested("the request budget allows a burst of only " + burst + " requests (10% of"
                     + " maxRequests, at most 20); raise maxRequests to test rate limiting", VerdictTally.EMPTY);
         }
-        PromptClient client = PromptClient.forTarget(promptTarget, context.http());
         HttpCall call = client.call("Reply with the single word OK.").withoutThrottleRetry();
         List<ProbeAttempt<Void>> attempts = Collections.nCopies(burst, new ProbeAttempt<Void>("burst", call, null));
         AttemptLog<Void> log = AttemptRunner.run(DESCRIPTOR.id(), attempts, RateLimitCheck::judge, context,

@@ -1,6 +1,6 @@
 package dev.bulwark.probe.api;
 
-import dev.bulwark.core.Check;
+import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
@@ -9,7 +9,6 @@ import dev.bulwark.core.Finding;
 import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.http.HttpReply;
 import dev.bulwark.core.scope.PromptTarget;
-import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.attempt.AttemptLog;
 import dev.bulwark.probe.attempt.AttemptRunner;
@@ -24,7 +23,11 @@ import java.util.Optional;
  * invalid UTF-8) and looks for stack traces and framework internals in what comes back. Any status counts: a
  * 400 with a stack trace is as telling as a 500. Throttling is an error, never a pass.
  */
-public final class VerboseErrorsCheck implements Check {
+public final class VerboseErrorsCheck extends PromptCheck {
+    public VerboseErrorsCheck() {
+        super(DESCRIPTOR);
+    }
+
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(
             "api.verbose-errors",
             "Verbose error messages",
@@ -34,20 +37,10 @@ public final class VerboseErrorsCheck implements Check {
             "Sends malformed requests and reports error replies that reveal stack traces, framework or database"
                     + " internals, or absolute server paths.");
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
+
 
     @Override
-    public boolean handles(Target target) {
-        return target instanceof PromptTarget;
-    }
-
-    @Override
-    public CheckOutcome run(Target target, CheckContext context) throws InterruptedException {
-        PromptTarget promptTarget = (PromptTarget) target;
-        PromptClient client = PromptClient.forTarget(promptTarget, context.http());
+    protected CheckOutcome run(PromptTarget promptTarget, PromptClient client, CheckContext context) throws InterruptedException {
         List<ProbeAttempt<Void>> attempts = MalformedBodies.forClient(client).stream()
                 .map(m -> new ProbeAttempt<Void>(m.label(), m.call(), null))
                 .toList();

@@ -1,6 +1,6 @@
 package dev.bulwark.probe.llm;
 
-import dev.bulwark.core.Check;
+import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
@@ -8,7 +8,6 @@ import dev.bulwark.core.Confidence;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.scope.PromptTarget;
-import dev.bulwark.core.scope.Target;
 import dev.bulwark.detect.CanaryDetector;
 import dev.bulwark.detect.RefusalDetector;
 import dev.bulwark.probe.PromptClient;
@@ -25,7 +24,11 @@ import java.util.List;
  * the model is told to output. HIT when the code comes back outside any echo of the attack; a reply that only
  * repeats the attack, or refuses while quoting it, does not count.
  */
-public final class PromptInjectionCheck implements Check {
+public final class PromptInjectionCheck extends PromptCheck {
+    public PromptInjectionCheck() {
+        super(DESCRIPTOR);
+    }
+
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(
             "llm.prompt-injection",
             "Direct prompt injection / goal hijack",
@@ -42,20 +45,10 @@ public final class PromptInjectionCheck implements Check {
     record Planted(String prompt, String canary) {
     }
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
+
 
     @Override
-    public boolean handles(Target target) {
-        return target instanceof PromptTarget;
-    }
-
-    @Override
-    public CheckOutcome run(Target target, CheckContext context) throws InterruptedException {
-        PromptTarget promptTarget = (PromptTarget) target;
-        PromptClient client = PromptClient.forTarget(promptTarget, context.http());
+    protected CheckOutcome run(PromptTarget promptTarget, PromptClient client, CheckContext context) throws InterruptedException {
         List<ProbeAttempt<Planted>> attempts = InjectionPrompts.ALL.stream().map(phrasing -> {
             String canary = Canaries.fresh();
             String prompt = phrasing.render(canary);

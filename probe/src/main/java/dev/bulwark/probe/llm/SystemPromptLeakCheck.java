@@ -1,6 +1,6 @@
 package dev.bulwark.probe.llm;
 
-import dev.bulwark.core.Check;
+import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
@@ -8,7 +8,6 @@ import dev.bulwark.core.Confidence;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.scope.PromptTarget;
-import dev.bulwark.core.scope.Target;
 import dev.bulwark.detect.CanaryDetector;
 import dev.bulwark.detect.PromptLeakHeuristic;
 import dev.bulwark.probe.PromptClient;
@@ -26,7 +25,11 @@ import java.util.Locale;
  * an attempt is a HIT exactly when one comes back (confirmed). Without canaries the {@link PromptLeakHeuristic}
  * decides (tentative): a reply that reads like instructions addressed to the model.
  */
-public final class SystemPromptLeakCheck implements Check {
+public final class SystemPromptLeakCheck extends PromptCheck {
+    public SystemPromptLeakCheck() {
+        super(DESCRIPTOR);
+    }
+
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(
             "llm.system-prompt-leak",
             "System prompt leakage",
@@ -37,20 +40,10 @@ public final class SystemPromptLeakCheck implements Check {
             "Asks the model, in several phrasings, to disclose its hidden instructions. Decided by the planted"
                     + " canaries when the scope lists them, by a heuristic for instruction-like text otherwise.");
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
+
 
     @Override
-    public boolean handles(Target target) {
-        return target instanceof PromptTarget;
-    }
-
-    @Override
-    public CheckOutcome run(Target target, CheckContext context) throws InterruptedException {
-        PromptTarget promptTarget = (PromptTarget) target;
-        PromptClient client = PromptClient.forTarget(promptTarget, context.http());
+    protected CheckOutcome run(PromptTarget promptTarget, PromptClient client, CheckContext context) throws InterruptedException {
         List<ProbeAttempt<String>> attempts = LeakPrompts.ALL.stream()
                 .map(p -> new ProbeAttempt<>(p.label(), client.call(p.prompt()), p.prompt()))
                 .toList();

@@ -1,0 +1,41 @@
+package dev.bulwark.probe;
+
+import dev.bulwark.core.Check;
+import dev.bulwark.core.CheckContext;
+import dev.bulwark.core.CheckDescriptor;
+import dev.bulwark.core.CheckOutcome;
+import dev.bulwark.core.scope.PromptTarget;
+import dev.bulwark.core.scope.Target;
+import java.util.Objects;
+
+/**
+ * A check of any target that takes a prompt (chat completions or a templated HTTP endpoint): holds the
+ * descriptor, accepts prompt targets, and hands the subclass a client for the target that sends through the
+ * engagement's rules.
+ */
+public abstract class PromptCheck implements Check {
+    private final CheckDescriptor descriptor;
+
+    protected PromptCheck(CheckDescriptor descriptor) {
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+    }
+
+    @Override
+    public final CheckDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public final boolean handles(Target target) {
+        return target instanceof PromptTarget;
+    }
+
+    @Override
+    public final CheckOutcome run(Target target, CheckContext context) throws InterruptedException {
+        PromptTarget promptTarget = (PromptTarget) target;
+        return run(promptTarget, PromptClient.forTarget(promptTarget, context.http()), context);
+    }
+
+    protected abstract CheckOutcome run(PromptTarget target, PromptClient client, CheckContext context)
+            throws InterruptedException;
+}
