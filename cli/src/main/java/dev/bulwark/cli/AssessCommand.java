@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.core.engine.Checkpoint;
 import dev.bulwark.core.scope.ScopeException;
 import dev.bulwark.core.scope.ScopeLoader;
 import java.nio.file.Files;
@@ -20,6 +21,14 @@ final class AssessCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--resume",
+            description = "Continue the interrupted run whose checkpoint is in --out (same scope file and pack):"
+                    + " finished check runs are kept, the rest run.")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(scopeFile)) {
@@ -27,7 +36,9 @@ final class AssessCommand implements Callable<Integer> {
         }
         var scope = loadScope(scopeFile);
         var assessor = new Assessor(System.out);
-        var outcome = assessor.assess(scope, report.options());
+        var what = new Assessor.Run(run.pack(), run.allowPartial, resume,
+                Checkpoint.scopeHash(scopeFile, scope.probes()));
+        var outcome = assessor.assess(scope, report.options(), what);
         new SummaryPrinter(System.out).print(outcome, report.outDir());
         return outcome.exitCode();
     }

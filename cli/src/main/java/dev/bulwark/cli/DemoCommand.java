@@ -26,8 +26,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "Port for --serve (default: a free port).")
     int port;
 
+    @Option(names = "--hardened",
+            description = "Assess the fixed variant of the demo target instead (API key, refusals, output filter,"
+                    + " strict CORS, generic errors, rate limit): the \"after\" to the default \"before\".")
+    boolean hardened;
+
     @Mixin
     ReportOptions report;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws Exception {
@@ -37,14 +45,20 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int assess() throws Exception {
-        try (var target = DemoTarget.start(new DemoTarget.Options(0, false))) {
-            System.out.println("Demo target (simulated assistant, no real model) at " + target.baseUrl());
-            Path scopeFile = writeScope(report.outDir(), DemoScope.yaml(target.baseUrl()));
-            var scope = AssessCommand.loadScope(scopeFile);
-            var outcome = new Assessor(System.out).assess(scope, report.options());
+        try (var target = DemoTarget.start(hardened ? HardenedDemo.options() : new DemoTarget.Options(0, false))) {
+            System.out.println("Demo target (simulated assistant, no real model" + (hardened ? ", hardened" : "")
+                    + ") at " + target.baseUrl());
+            // hardened: the scope names an environment variable, the key reaches the loader only in memory
+            Path scopeFile = writeScope(report.outDir(), hardened
+                    ? DemoScope.yaml(target.baseUrl(), HardenedDemo.KEY_VARIABLE) : DemoScope.yaml(target.baseUrl()));
+            var scope = hardened ? HardenedDemo.loadScope(scopeFile, target.options().apiKey())
+                    : AssessCommand.loadScope(scopeFile);
+            var what = new Assessor.Run(run.pack(), run.allowPartial, false, null);
+            var outcome = new Assessor(System.out).assess(scope, report.options(), what);
             new SummaryPrinter(System.out).print(outcome, report.outDir());
             System.out.println("Scope:  " + scopeFile.toAbsolutePath().normalize()
-                    + "  (rerun with: ./bulwark demo --serve, then ./bulwark assess --scope <it>)");
+                    + (hardened ? "  (reads the demo key from $" + HardenedDemo.KEY_VARIABLE + ")"
+                    : "  (rerun with: ./bulwark demo --serve, then ./bulwark assess --scope <it>)"));
             return outcome.exitCode();
         }
     }

@@ -79,7 +79,7 @@ class AssessCommandTest {
     @Test
     void unreachableTargetExitsThreeButStillWritesAnHonestReport() throws Exception {
         Path scope = dir.resolve("bulwark.yaml");
-        Files.writeString(scope, VALID.replace("maxRequests: 100}", "maxRequests: 100, maxRetries: 0, requestTimeoutSeconds: 2}"));
+        Files.writeString(scope, VALID.replace("maxRequests: 100}", "maxRequests: 5000, maxRetries: 0, requestTimeoutSeconds: 2}"));
         Path out = dir.resolve("out");
 
         var run = CliRun.of("assess", "--scope", scope.toString(), "--out", out.toString(), "--no-progress");

@@ -1,5 +1,6 @@
 package dev.bulwark.core;
 
+import dev.bulwark.core.scope.RulesOfEngagement;
 import dev.bulwark.core.scope.Target;
 
 /**
@@ -18,4 +19,16 @@ public interface Check {
     boolean handles(Target target);
 
     CheckOutcome run(Target target, CheckContext context) throws InterruptedException;
+
+    /** What {@link #plannedRequests} returns when a check cannot say in advance. */
+    int UNKNOWN_REQUESTS = -1;
+
+    /**
+     * How many requests {@link #run} is expected to send to {@code target} under {@code rules} (an upper estimate,
+     * retries not counted), for the plan printed before a run and the budget check; {@link #UNKNOWN_REQUESTS} when
+     * the check cannot say. Called only for targets the check {@linkplain #handles handles}; must not send anything.
+     */
+    default int plannedRequests(Target target, RulesOfEngagement rules) {
+        return UNKNOWN_REQUESTS;
+    }
 }

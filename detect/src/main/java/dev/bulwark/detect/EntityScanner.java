@@ -8,7 +8,11 @@ import java.util.List;
  */
 public interface EntityScanner {
 
-    /** Entities in {@code text}: non-overlapping, ordered by start. */
+    /**
+     * Entities in {@code text}: non-overlapping, ordered by start.
+     *
+     * @throws InputTooLargeException when the text is longer than the scanner accepts
+     */
     List<Entity> scan(String text);
 
     /**
@@ -17,8 +21,8 @@ public interface EntityScanner {
      */
     int maxSpan();
 
-    /** The standard scanner (all entity types). */
+    /** The standard scanner (all entity types, default threshold): {@link EntityEngine#standard()}. */
     static EntityScanner standard() {
-        return RedactorScanner.INSTANCE;
+        return EntityEngine.standard();
     }
 }

@@ -1,54 +1,33 @@
 package dev.bulwark.detect;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
 
 /**
- * Finds personal data and secrets in a text — e-mail addresses, phone numbers, payment card numbers (Luhn
- * checked), IBANs (mod-97 checked), AWS access keys, {@code sk-} style API keys, GitHub tokens, JWTs, bearer
- * tokens and high-entropy values after {@code key}/{@code token}/{@code secret}/{@code password} — and hides
- * them, either as type tags ({@link #redact}) or keeping a few characters so a reader can recognise the value
- * ({@link #mask}). Texts longer than {@value Text#MAX_CHARS} characters are cut before scanning: what was not
- * scanned is dropped, never passed through. Immutable and thread-safe.
+ * Finds personal data and secrets in a text with the standard {@link EntityEngine} and hides them, either as type
+ * tags ({@link #redact}) or keeping a few characters so a reader can recognise the value ({@link #mask}). Unlike
+ * the engine, which refuses oversized input, texts longer than {@value Text#MAX_CHARS} characters are cut before
+ * scanning: what was not scanned is dropped and marked, never passed through (evidence masking must not fail).
+ * Immutable and thread-safe.
  */
 public final class Redactor {
-    private static final Redactor STANDARD = new Redactor(EntityRules.RULES);
+    private static final Redactor STANDARD = new Redactor(EntityEngine.standard());
 
-    private final List<EntityRules.Rule> rules;
+    private final EntityScanner scanner;
 
-    private Redactor(List<EntityRules.Rule> rules) {
-        this.rules = rules;
+    private Redactor(EntityScanner scanner) {
+        this.scanner = scanner;
     }
 
     public static Redactor standard() {
         return STANDARD;
     }
 
-    /** The entities in {@code text}: non-overlapping, ordered by position (an earlier, longer match wins). */
+    /** The entities in {@code text}: non-overlapping, ordered by position. */
     public List<Redaction> find(String text) {
-        String input = Text.capped(text);
-        var all = new ArrayList<Redaction>();
-        for (EntityRules.Rule rule : rules) {
-            Matcher m = rule.pattern().matcher(input);
-            while (m.find()) {
-                int start = m.start(rule.group());
-                int end = rule.validator().end(input, m, rule.group());
-                if (end > start) all.add(new Redaction(rule.type(), start, end));
-            }
-        }
-        all.sort(Comparator.comparingInt(Redaction::start).thenComparing(r -> -(r.end() - r.start())));
-        var kept = new ArrayList<Redaction>();
-        int reached = 0;
-        for (Redaction r : all) {
-            if (r.start() >= reached) {
-                kept.add(r);
-                reached = r.end();
-            }
-        }
-        return List.copyOf(kept);
+        return scanner.scan(Text.capped(text)).stream()
+                .map(e -> new Redaction(e.type(), e.start(), e.end()))
+                .toList();
     }
 
     /** Replaces every entity by its tag, e.g. {@code mail me at <EMAIL>}. */

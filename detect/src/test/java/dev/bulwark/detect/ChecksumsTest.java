@@ -26,4 +26,17 @@ class ChecksumsTest {
         assertThat(Checksums.entropy("aaaaaaaa")).isZero();
         assertThat(Checksums.entropy("Zx81kLq0Pw7Mn4Bv")).isGreaterThan(3.5);
     }
+
+    @Test
+    void nhsMod11AndSpanishCheckLetter() {
+        assertThat(Checksums.nhs("9434765919")).isTrue();
+        assertThat(Checksums.nhs("9434765918")).isFalse();
+        assertThat(Checksums.nhs("94347659")).isFalse();
+        assertThat(Checksums.spanishId("12345678Z")).isTrue();
+        assertThat(Checksums.spanishId("12345678S")).isFalse();
+        assertThat(Checksums.spanishId("X1234567L")).isTrue();
+        assertThat(Checksums.spanishId("x1234567l")).isTrue();
+        assertThat(Checksums.spanishId("X1234567C")).isFalse();
+        assertThat(Checksums.digitsOf("4111 1111-1111.1111")).isEqualTo("4111111111111111");
+    }
 }

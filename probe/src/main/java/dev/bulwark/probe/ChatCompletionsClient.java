@@ -1,11 +1,13 @@
 package dev.bulwark.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.http.EngagementClient;
 import dev.bulwark.core.http.HttpCall;
 import dev.bulwark.core.http.HttpReply;
 import dev.bulwark.core.scope.LlmChatTarget;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,19 +34,38 @@ public final class ChatCompletionsClient implements PromptClient {
 
     @Override
     public HttpCall call(String prompt) {
+        return call(List.of(Message.user(prompt)));
+    }
+
+    /** The whole conversation goes out as {@code messages}, in order: the endpoint itself keeps no history. */
+    @Override
+    public HttpCall call(List<Message> conversation) {
+        Message.lastUserTurn(conversation);
         ObjectNode body = Json.MAPPER.createObjectNode();
         if (target.model() != null && !target.model().isBlank()) body.put("model", target.model());
-        ObjectNode message = body.putArray("messages").addObject();
-        message.put("role", "user");
-        message.put("content", prompt);
-        body.put("max_tokens", MAX_TOKENS);
-        HttpCall call = HttpCall.postJson(target.url(), Json.write(body)).withHeader("Accept", "application/json");
+        ArrayNode messages = body.putArray("messages");
+        for (Message turn : conversation) {
+            ObjectNode message = messages.addObject();
+            message.put("role", turn.role());
+            message.put("content", turn.content());
+        }
+        body.put("max_tokens", target.maxTokens().orElse(MAX_TOKENS));
+        if (target.stream()) body.put("stream", true);
+        HttpCall call = HttpCall.postJson(target.url(), Json.write(body))
+                .withHeader("Accept", target.stream() ? "text/event-stream" : "application/json");
         return target.auth().map(a -> call.withHeader(a.header(), a.value())).orElse(call);
+    }
+
+    @Override
+    public boolean keepsHistory() {
+        return true;
     }
 
     @Override
     public PromptReply read(HttpCall call, HttpReply reply) {
         if (!reply.ok()) return Replies.notOk(call, reply);
+        // a server may stream without being asked, or answer in one piece although asked to stream
+        if (ServerSentEvents.isStream(reply)) return ServerSentEvents.answer(call, reply, ServerSentEvents::chatChunk);
         Optional<JsonNode> root = Json.parse(reply.bodyText());
         if (root.isEmpty()) return Replies.unreadable(call, reply, "reply is not JSON");
         JsonNode message = root.get().path("choices").path(0).path("message");

@@ -4,6 +4,8 @@ import dev.bulwark.core.Check;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
+import dev.bulwark.core.scope.HttpTarget;
+import dev.bulwark.core.scope.LlmChatTarget;
 import dev.bulwark.core.scope.PromptTarget;
 import dev.bulwark.core.scope.Target;
 import java.util.Objects;
@@ -38,4 +40,15 @@ public abstract class PromptCheck implements Check {
 
     protected abstract CheckOutcome run(PromptTarget target, PromptClient client, CheckContext context)
             throws InterruptedException;
+
+    /**
+     * Whether the client {@link #run} gets for {@code target} {@linkplain PromptClient#keepsHistory() keeps
+     * history}, known without making one: estimates ({@link #plannedRequests}) must not open a session.
+     */
+    protected static boolean keepsHistory(Target target) {
+        return switch (target) {
+            case LlmChatTarget chat -> true;
+            case HttpTarget form -> false;
+        };
+    }
 }

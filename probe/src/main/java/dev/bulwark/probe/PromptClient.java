@@ -6,6 +6,7 @@ import dev.bulwark.core.http.HttpReply;
 import dev.bulwark.core.scope.HttpTarget;
 import dev.bulwark.core.scope.LlmChatTarget;
 import dev.bulwark.core.scope.PromptTarget;
+import java.util.List;
 
 /**
  * Talks to a target that takes a prompt and returns text, through the engagement's client (so every rule of
@@ -30,12 +31,32 @@ public sealed interface PromptClient permits ChatCompletionsClient, TemplatedHtt
     /** The request that carries {@code prompt}, with the target's credential and headers. */
     HttpCall call(String prompt);
 
+    /**
+     * The request that carries a whole conversation (earlier turns, then the latest user turn). A target that
+     * {@linkplain #keepsHistory() keeps no history} gets only the last user turn.
+     *
+     * @throws IllegalArgumentException when the conversation has no user turn
+     */
+    HttpCall call(List<Message> conversation);
+
+    /**
+     * True when {@link #call(List)} delivers every turn, so the target sees the conversation as one; false when
+     * it takes one prompt per request (a templated form without a session), so a multi-turn attack cannot be
+     * carried and a check that needs one should say "not tested".
+     */
+    boolean keepsHistory();
+
     /** Reads the answer out of a reply: a failure when it is not a 2xx or has no readable answer. */
     PromptReply read(HttpCall call, HttpReply reply);
 
     /** Sends a prompt and reads the reply. Network trouble comes back as a failure, not an exception. */
     default PromptReply ask(String prompt) throws InterruptedException {
         return exchange(call(prompt));
+    }
+
+    /** Sends a conversation and reads the reply. Network trouble comes back as a failure, not an exception. */
+    default PromptReply ask(List<Message> conversation) throws InterruptedException {
+        return exchange(call(conversation));
     }
 
     /** Sends a (possibly changed) call and reads the reply. */

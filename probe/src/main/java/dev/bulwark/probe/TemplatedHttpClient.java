@@ -12,6 +12,7 @@ import dev.bulwark.core.http.HttpCall;
 import dev.bulwark.core.http.HttpReply;
 import dev.bulwark.core.scope.HttpTarget;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * Any HTTP endpoint that answers a prompt: the target's body template with {@code {{prompt}}} replaced by the
  * JSON-string-escaped prompt, its extra headers and credential; the answer is read with the target's JSONPath
  * ({@code responsePath}). A string result is the answer; any other JSON result is rendered as JSON. With the
- * path {@code $} (the default) a reply that is not JSON is taken as plain text.
+ * path {@code $} (the default) a reply that is not JSON is taken as plain text. A target with {@code stream: true}
+ * is read event by event ({@link ServerSentEvents}); one with a {@code session} logs in first ({@link HttpSession})
+ * and fills the session's {@code {{name}}} variables and cookies into every request.
  */
 public final class TemplatedHttpClient implements PromptClient {
     private static final Configuration JSON_PATH = Configuration.builder()
@@ -36,6 +39,7 @@ public final class TemplatedHttpClient implements PromptClient {
     private final String responsePath;
     private final JsonPath compiledPath;
     private final String pathProblem;
+    private final HttpSession session;
 
     TemplatedHttpClient(HttpTarget target, EngagementClient http) {
         this.target = Objects.requireNonNull(target, "target");
@@ -54,6 +58,7 @@ public final class TemplatedHttpClient implements PromptClient {
         }
         this.compiledPath = compiled;
         this.pathProblem = problem;
+        this.session = target.session().map(recipe -> new HttpSession(recipe, http)).orElse(null);
     }
 
     @Override
@@ -63,26 +68,52 @@ public final class TemplatedHttpClient implements PromptClient {
 
     /** The body this target's template makes of {@code prompt}. */
     public String render(String prompt) {
-        return template.replace(HttpTarget.PROMPT_PLACEHOLDER, Json.escape(prompt));
+        String filled = session == null ? template : session.fill(template, true);
+        return filled.replace(HttpTarget.PROMPT_PLACEHOLDER, Json.escape(prompt));
     }
 
     @Override
     public HttpCall call(String prompt) {
+        // a failed login still yields a call: the target then refuses it, and read() names the login as the cause
+        if (session != null) session.ensureOpen();
         boolean hasBody = !method.equals("GET") && !method.equals("HEAD");
         HttpCall call = new HttpCall(method, target.url(), Map.of(),
                 hasBody ? render(prompt).getBytes(StandardCharsets.UTF_8) : null, true, true);
         if (hasBody && target.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             call = call.withHeader("Content-Type", "application/json");
         }
-        for (var header : target.headers().entrySet()) call = call.withHeader(header.getKey(), header.getValue());
+        for (var header : target.headers().entrySet()) {
+            call = call.withHeader(header.getKey(), session == null ? header.getValue() : session.fill(header.getValue(), false));
+        }
+        if (session != null && session.cookieHeader().isPresent()) call = call.withHeader("Cookie", session.cookieHeader().get());
         if (target.auth().isPresent()) call = call.withHeader(target.auth().get().header(), target.auth().get().value());
         return call;
     }
 
+    /** A form takes one prompt per request: only the last user turn goes out (no session keeps the rest). */
+    @Override
+    public HttpCall call(List<Message> conversation) {
+        return call(Message.lastUserTurn(conversation));
+    }
+
+    @Override
+    public boolean keepsHistory() {
+        return false;
+    }
+
     @Override
     public PromptReply read(HttpCall call, HttpReply reply) {
+        if (session != null) {
+            session.absorb(reply);
+            if (reply.status() == 401 || reply.status() == 403) session.invalidate();
+            if (!reply.ok() && !session.problem().isEmpty()) {
+                return new PromptReply.Failure(call, reply, dev.bulwark.core.Verdict.ERROR,
+                        session.problem() + "; the target answered HTTP " + reply.status());
+            }
+        }
         if (!reply.ok()) return Replies.notOk(call, reply);
         if (pathProblem != null) return Replies.unreadable(call, reply, pathProblem);
+        if (target.stream() && ServerSentEvents.isStream(reply)) return ServerSentEvents.answer(call, reply, this::piece);
         String body = reply.bodyText();
         Optional<JsonNode> root = Json.parse(body);
         if (root.isEmpty()) {
@@ -103,6 +134,19 @@ public final class TemplatedHttpClient implements PromptClient {
     @Override
     public PromptReply exchange(HttpCall call) throws InterruptedException {
         return Replies.send(http, this, call);
+    }
+
+    /** One streamed event: {@code responsePath} applied to its JSON; text that is not JSON is a piece as it is. */
+    private ServerSentEvents.Piece piece(String payload) {
+        Optional<JsonNode> root = Json.parse(payload);
+        if (root.isEmpty()) return new ServerSentEvents.Piece.Text(payload);
+        try {
+            return new ServerSentEvents.Piece.Text(render((JsonNode) compiledPath.read(root.get(), JSON_PATH)));
+        } catch (PathNotFoundException e) {
+            return new ServerSentEvents.Piece.Nothing();
+        } catch (RuntimeException e) {
+            return new ServerSentEvents.Piece.Error("responsePath " + responsePath + " failed: " + e.getMessage());
+        }
     }
 
     private boolean isWholeDocument() {

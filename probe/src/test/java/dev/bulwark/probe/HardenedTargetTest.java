@@ -13,6 +13,8 @@ import dev.bulwark.probe.api.RateLimitCheck;
 import dev.bulwark.probe.api.VerboseErrorsCheck;
 import dev.bulwark.probe.fixture.FakeLlmServer;
 import dev.bulwark.probe.fixture.TestEngagement;
+import dev.bulwark.probe.llm.InjectionPrompts;
+import dev.bulwark.probe.llm.LeakPrompts;
 import dev.bulwark.probe.llm.PromptInjectionCheck;
 import dev.bulwark.probe.llm.SystemPromptLeakCheck;
 import java.net.URI;
@@ -37,8 +39,10 @@ class HardenedTargetTest {
     void injectionAndLeakAttemptsAreRefused() throws Exception {
         try (var server = FakeLlmServer.hardened()) {
             var target = TestEngagement.chat(server.chatUrl(), true, List.of(FakeLlmServer.CANARY));
-            assertThat(passes(new PromptInjectionCheck(), server, target).tally().passes()).isEqualTo(7);
-            assertThat(passes(new SystemPromptLeakCheck(), server, target).tally().passes()).isEqualTo(6);
+            assertThat(passes(new PromptInjectionCheck(), server, target).tally().passes())
+                    .isEqualTo(InjectionPrompts.ALL.size());
+            assertThat(passes(new SystemPromptLeakCheck(), server, target).tally().passes())
+                    .isEqualTo(LeakPrompts.EVERY.size());
             var noCanary = TestEngagement.chat(server.chatUrl(), true, List.of());
             passes(new SystemPromptLeakCheck(), server, noCanary);
         }

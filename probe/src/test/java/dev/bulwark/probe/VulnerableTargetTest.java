@@ -16,6 +16,8 @@ import dev.bulwark.probe.api.RateLimitCheck;
 import dev.bulwark.probe.api.VerboseErrorsCheck;
 import dev.bulwark.probe.fixture.FakeLlmServer;
 import dev.bulwark.probe.fixture.TestEngagement;
+import dev.bulwark.probe.llm.InjectionPrompts;
+import dev.bulwark.probe.llm.LeakPrompts;
 import dev.bulwark.probe.llm.PromptInjectionCheck;
 import dev.bulwark.probe.llm.SystemPromptLeakCheck;
 import java.util.List;
@@ -57,15 +59,16 @@ class VulnerableTargetTest {
     void promptInjectionIsConfirmedWithEveryPhrasingAndItsRate() throws Exception {
         var outcome = run(new PromptInjectionCheck(), TestEngagement.chat(server.chatUrl(), false, List.of()));
         Finding f = outcome.findings().get(0);
+        int n = InjectionPrompts.ALL.size();
         assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
-        assertThat(outcome.tally().hits()).isEqualTo(7);
-        assertThat(f.evidence().attempts()).isEqualTo(7);
-        assertThat(f.evidence().successes()).isEqualTo(7);
+        assertThat(outcome.tally().hits()).isEqualTo(n);
+        assertThat(f.evidence().attempts()).isEqualTo(n);
+        assertThat(f.evidence().successes()).isEqualTo(n);
         assertThat(f.evidence().response()).containsPattern("BWK-[0-9a-f]{8}");
         assertThat(f.evidence().request()).contains("POST " + server.chatUrl()).contains("\"messages\"");
-        assertThat(f.title()).contains("7/7");
-        assertThat(f.description()).contains("7 of 7 judged attempts succeeded (100%)");
-        assertThat(server.requests()).isEqualTo(7);
+        assertThat(f.title()).contains(n + "/" + n);
+        assertThat(f.description()).contains(n + " of " + n + " judged attempts succeeded (100%)");
+        assertThat(server.requests()).isEqualTo(n);
     }
 
     @Test
@@ -81,7 +84,9 @@ class VulnerableTargetTest {
         var target = TestEngagement.chat(server.chatUrl(), false, List.of(FakeLlmServer.CANARY));
         Finding f = run(new SystemPromptLeakCheck(), target).findings().get(0);
         assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
-        assertThat(f.evidence().successes()).isEqualTo(6);
+        // The fake recognises the plain English asks that name "instructions", "the text above" or "You are".
+        assertThat(f.evidence().successes()).isEqualTo(8);
+        assertThat(f.evidence().attempts()).isEqualTo(LeakPrompts.EVERY.size());
         assertThat(f.evidence().response()).contains(FakeLlmServer.CANARY);
     }
 
@@ -143,7 +148,7 @@ class VulnerableTargetTest {
     void templatedFormTargetIsProbedThroughItsTemplateAndJsonPath() throws Exception {
         var target = TestEngagement.form(server.formUrl(), "$.data.answer", false);
         Finding f = run(new PromptInjectionCheck(), target).findings().get(0);
-        assertThat(f.evidence().successes()).isEqualTo(7);
+        assertThat(f.evidence().successes()).isEqualTo(InjectionPrompts.ALL.size());
         assertThat(f.evidence().request()).contains("{\"q\": \"").contains("X-Client: bulwark-test");
     }
 

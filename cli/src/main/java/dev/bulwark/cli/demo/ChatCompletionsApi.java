@@ -18,12 +18,20 @@ final class ChatCompletionsApi implements Handler<RoutingContext> {
     private static final Pattern WORD = Pattern.compile("\\S+\\s*");
     private static final int WORDS_PER_CHUNK = 3;
 
+    /**
+     * Hardened mode's own output cap, whatever the client asks: a short support answer never needs more, and it
+     * keeps one request from running up the bill.
+     */
+    static final int HARDENED_OUTPUT_CAP = 400;
+
     private final Molly molly;
     private final Clock clock;
+    private final boolean vulnerable;
 
-    ChatCompletionsApi(Molly molly, Clock clock) {
+    ChatCompletionsApi(Molly molly, Clock clock, boolean vulnerable) {
         this.molly = molly;
         this.clock = clock;
+        this.vulnerable = vulnerable;
     }
 
     @Override
@@ -36,18 +44,28 @@ final class ChatCompletionsApi implements Handler<RoutingContext> {
             return;
         }
         Question question = request.question();
-        String answer = molly.answer(question);
-        String finish = "stop";
-        if (request.maxTokens() != null && Text.tokens(answer) > request.maxTokens()) {
-            answer = firstWords(answer, request.maxTokens());
-            finish = "length";
-        }
         String id = "chatcmpl-" + digest(question.text());
         long created = clock.instant().getEpochSecond();
+        ToolUse.Decision tools = ToolUse.decide(request.toolNames(), question.text(), vulnerable);
+        if (tools instanceof ToolUse.Decision.CallTool call && !request.stream()) {
+            ctx.json(OpenAiJson.toolCall(id, created, call.name(), request.promptTokens()));
+            return;
+        }
+        String answer = tools instanceof ToolUse.Decision.Say say ? say.text() : molly.answer(question);
+        String finish = "stop";
+        // Vulnerable: max_tokens is ignored and nothing caps the output (output amplification).
+        Integer cap = vulnerable ? null : request.maxTokens() == null ? Integer.valueOf(HARDENED_OUTPUT_CAP)
+                : Integer.valueOf(Math.min(request.maxTokens(), HARDENED_OUTPUT_CAP));
+        if (cap != null && Text.tokens(answer) > cap) {
+            answer = firstWords(answer, cap);
+            finish = "length";
+        }
         if (request.stream()) {
             stream(ctx.response(), id, created, answer, finish);
         } else {
-            ctx.json(OpenAiJson.completion(id, created, answer, finish, request.promptTokens()));
+            JsonObject completion = OpenAiJson.completion(id, created, answer, finish, request.promptTokens());
+            // Vulnerable: log-probabilities for anyone who asks (model extraction exposure).
+            ctx.json(vulnerable && request.logprobs() ? OpenAiJson.withLogprobs(completion, answer) : completion);
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.List;
  * a number into text), so a wrong type throws {@link ClassCastException}: the vulnerable target shows it as a
  * stack trace, the hardened one as a plain 400.
  */
-record ChatRequest(List<Message> messages, Integer maxTokens, boolean stream) {
+record ChatRequest(List<Message> messages, Integer maxTokens, boolean stream, boolean logprobs, List<String> toolNames) {
+    static final int MAX_TOOLS = 128;
+
     static final int MAX_MESSAGES = 256;
 
     record Message(String role, String content) {
@@ -31,7 +33,20 @@ record ChatRequest(List<Message> messages, Integer maxTokens, boolean stream) {
         body.getNumber("temperature");
         Integer maxTokens = body.getInteger("max_tokens");
         if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("max_tokens must be >= 1");
-        return new ChatRequest(List.copyOf(messages), maxTokens, body.getBoolean("stream", false));
+        return new ChatRequest(List.copyOf(messages), maxTokens, body.getBoolean("stream", false),
+                body.getBoolean("logprobs", false), toolNames(body.getJsonArray("tools")));
+    }
+
+    /** The function names of an OpenAI {@code tools} array; the simulator never runs a tool, it only names one. */
+    private static List<String> toolNames(JsonArray tools) {
+        if (tools == null) return List.of();
+        if (tools.size() > MAX_TOOLS) throw new IllegalArgumentException("too many tools: " + tools.size());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < tools.size(); i++) {
+            String name = string(tools.getJsonObject(i).getJsonObject("function"), "name");
+            if (name != null) names.add(name);
+        }
+        return List.copyOf(names);
     }
 
     static String string(JsonObject json, String key) {

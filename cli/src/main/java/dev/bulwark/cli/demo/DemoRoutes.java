@@ -13,8 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * authentication on the API paths, then the bounded body reader, then the endpoints, then the error pages.
  */
 final class DemoRoutes {
-    /** Largest request body read; a bigger one is refused with 413 before it is buffered. */
+    /** Largest request body read in hardened mode; a bigger one is refused with 413 before it is buffered. */
     static final long MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * Vulnerable mode's limit: 1 MiB, so a 512 KiB prompt is accepted and "billed" (unbounded input size), while
+     * the demo itself still cannot be made to buffer unbounded bodies.
+     */
+    static final long VULNERABLE_MAX_BODY_BYTES = 1024 * 1024;
     private static final String[] API_PATHS = {"/v1/*", "/api/*"};
 
     private DemoRoutes() {
@@ -39,14 +44,15 @@ final class DemoRoutes {
             BearerAuth auth = new BearerAuth(options.apiKey());
             for (String path : API_PATHS) router.route(path).handler(limiter).handler(auth);
         }
-        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.route().handler(BodyHandler.create(false)
+                .setBodyLimit(hardened ? MAX_BODY_BYTES : VULNERABLE_MAX_BODY_BYTES));
 
         router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8")
                 .end(Banner.text(hardened)));
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok").put("simulated", true)
                 .put("model", Molly.MODEL).put("mode", hardened ? "hardened" : "vulnerable")));
         router.get("/v1/models").handler(ctx -> ctx.json(OpenAiJson.models(clock.instant().getEpochSecond())));
-        router.post("/v1/chat/completions").handler(new ChatCompletionsApi(molly, clock));
+        router.post("/v1/chat/completions").handler(new ChatCompletionsApi(molly, clock, !hardened));
         router.post("/api/ask").handler(new AskApi(molly));
         router.route().failureHandler(new ErrorPages(hardened));
         return router;

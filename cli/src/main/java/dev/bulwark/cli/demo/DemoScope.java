@@ -46,7 +46,7 @@ public final class DemoScope {
                 rules:
                   allowedHosts: [%2$s]
                   maxRequestsPerSecond: 50
-                  maxRequests: 600
+                  maxRequests: 3000
                   destructive: false
 
                 # What is worth protecting, and how bad its disclosure would be.
@@ -72,6 +72,25 @@ public final class DemoScope {
                     model: "%3$s"%5$s
                     systemPromptCanaries: ["%4$s"]
                     assets: [customer-data, molly-assistant]
+                    # What the shop pays per million tokens (invented): findings then state a cost per request.
+                    prices: {inputPerMillionTokens: 0.15, outputPerMillionTokens: 0.6, currency: USD}
+                    # The functions the shop's integration gives the assistant (OpenAI tools format).
+                    tools:
+                      - type: function
+                        function:
+                          name: lookup_order
+                          description: "Look up the status of an order by its id"
+                          parameters: {type: object, properties: {order_id: {type: string}}, required: [order_id]}
+                      - type: function
+                        function:
+                          name: refund_order
+                          description: "Refund an order in full to the card on file"
+                          parameters: {type: object, properties: {order_id: {type: string}}, required: [order_id]}
+                      - type: function
+                        function:
+                          name: delete_customer
+                          description: "Delete a customer and all of their data"
+                          parameters: {type: object, properties: {email: {type: string}}, required: [email]}
                   - id: molly-form
                     kind: http
                     url: "%1$s/api/ask"

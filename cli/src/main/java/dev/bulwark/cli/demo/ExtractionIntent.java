@@ -23,11 +23,12 @@ final class ExtractionIntent {
     private static final Pattern VERB = Pattern.compile("\\b(?:"
             + "repeat|print|reveal|show|display|output|tell|give|what|whats|translate|summari[sz]e|summary|tldr|tl dr"
             + "|write|dump|spell|recite|list|copy|echo|share|disclose|leak|expose|paste|read|continue|complete"
-            + "|need|want"
+            + "|need|want|fill|export|reproduce|check|quote"
             + "|repete|repetez|repeter|affiche|affichez|montre|montrez|revele|revelez|traduis|traduisez|traduire"
             + "|resume|resumez|donne|donnez|quelles|quel|ecris|ecrivez|recopie|dis|dites"
             + "|wiederhole|wiederholen|zeige|zeig|gib|ubersetze|fasse|was"
-            + "|repite|muestra|traduce|dime|cuales|cual|escribe)\\b");
+            + "|repite|muestra|traduce|dime|cuales|cual|escribe"
+            + "|ripeti|mostra|traduci|repita|mostre)\\b");
 
     private static final Pattern OBJECT = Pattern.compile(
             "\\b(?:your|ur|yer|molly s|all your|all of your|those|these)" + ADJ + NOUN
@@ -46,7 +47,10 @@ final class ExtractionIntent {
                     + "|\\bsystemprompt\\b|\\btext oben\\b|\\bobigen text\\b"
                     // Spanish
                     + "|\\b(?:tus|sus|las)(?: \\p{L}+)? (?:instrucciones|reglas)\\b|\\bprompt del? sistema\\b"
-                    + "|\\btexto anterior\\b");
+                    + "|\\btexto anterior\\b"
+                    // Italian, Portuguese
+                    + "|\\bprompt (?:di|de|do) sistema\\b|\\b(?:tue|sue|le) istruzioni\\b"
+                    + "|\\bwere you told before\\b");
 
     private static final Pattern SUMMARY = Pattern.compile(
             "\\b(?:summari[sz]e|summary|tldr|tl dr|in short|resume|resumez|resumen|fasse|zusammen)\\b");

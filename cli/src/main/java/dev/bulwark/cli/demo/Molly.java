@@ -23,8 +23,9 @@ final class Molly {
 
     /** Every planted weakness switched on. */
     static Molly vulnerable() {
-        return new Molly(List.of(new Rule.PromptDisclosure(), new Rule.ObeyOverride(), new Rule.CustomerLookup(true),
-                new Rule.Greeting(), new Rule.FaqAnswer(FaqEntry.BRIGHTSIDE)), UnaryOperator.identity());
+        return new Molly(List.of(new Rule.PromptDisclosure(), new Rule.Jailbroken(), new Rule.ObeyOverride(),
+                new Rule.FollowHidden(), new Rule.RiskyOutput(true), new Rule.CustomerLookup(true), new Rule.Greeting(),
+                new Rule.FaqAnswer(FaqEntry.BRIGHTSIDE)), UnaryOperator.identity());
     }
 
     /** The same assistant with each weakness fixed, and an output filter as a second line of defence. */
@@ -34,12 +35,17 @@ final class Molly {
                         "Sorry, I can't share how I'm configured. Can I help with something about your bike?"),
                 new Rule.Refusal(Question::cue,
                         "I can't change how I work, but I'm happy to help with a Brightside Cycles question."),
-                new Rule.CustomerLookup(false), new Rule.Greeting(), new Rule.FaqAnswer(FaqEntry.BRIGHTSIDE)),
+                new Rule.Refusal(q -> JailbreakIntent.framed(q) || OffTopicTask.requested(q),
+                        "Sorry, I can only help with Brightside Cycles questions: bikes, repairs, rentals and orders."),
+                new Rule.RiskyOutput(false), new Rule.CustomerLookup(false), new Rule.Greeting(),
+                new Rule.FaqAnswer(FaqEntry.BRIGHTSIDE)),
                 OutputGuard::redact);
     }
 
+    /** Both modes read disguised input the way a model does ({@link Disguise}); only the rules differ. */
     String answer(Question q) {
-        String reply = rules.stream().map(r -> r.answer(q)).flatMap(Optional::stream).findFirst().orElse(FALLBACK);
+        Question seen = q.revealed();
+        String reply = rules.stream().map(r -> r.answer(seen)).flatMap(Optional::stream).findFirst().orElse(FALLBACK);
         return guard.apply(reply);
     }
 }

@@ -25,6 +25,45 @@ final class OpenAiJson {
                         .put("total_tokens", promptTokens + completionTokens));
     }
 
+    /** A completion that asks to call {@code tool} (content null, {@code finish_reason: tool_calls}). */
+    static JsonObject toolCall(String id, long created, String tool, int promptTokens) {
+        JsonObject call = new JsonObject().put("id", "call_" + id.substring(Math.max(0, id.length() - 8)))
+                .put("type", "function")
+                .put("function", new JsonObject().put("name", tool).put("arguments", "{}"));
+        return new JsonObject()
+                .put("id", id)
+                .put("object", "chat.completion")
+                .put("created", created)
+                .put("model", Molly.MODEL)
+                .put("choices", new JsonArray().add(new JsonObject()
+                        .put("index", 0)
+                        .put("message", new JsonObject().put("role", "assistant").putNull("content")
+                                .put("tool_calls", new JsonArray().add(call)))
+                        .put("finish_reason", "tool_calls")))
+                .put("usage", new JsonObject()
+                        .put("prompt_tokens", promptTokens)
+                        .put("completion_tokens", 12)
+                        .put("total_tokens", promptTokens + 12));
+    }
+
+    /**
+     * Adds OpenAI-style {@code logprobs} to a completion: every word of the answer with a log-probability and five
+     * alternatives. Deterministic, like everything the simulator says (derived from the word itself).
+     */
+    static JsonObject withLogprobs(JsonObject completion, String content) {
+        JsonArray tokens = new JsonArray();
+        for (String word : content.split("\\s+")) {
+            if (word.isEmpty()) continue;
+            double logprob = -((word.hashCode() & 0x7fff) / 32768.0);
+            JsonArray top = new JsonArray();
+            for (int i = 0; i < 5; i++) top.add(new JsonObject().put("token", i == 0 ? word : word + i)
+                    .put("logprob", logprob - i));
+            tokens.add(new JsonObject().put("token", word).put("logprob", logprob).put("top_logprobs", top));
+        }
+        completion.getJsonArray("choices").getJsonObject(0).put("logprobs", new JsonObject().put("content", tokens));
+        return completion;
+    }
+
     /** One streamed chunk; {@code finishReason} is null until the last one. */
     static JsonObject chunk(String id, long created, JsonObject delta, String finishReason) {
         return new JsonObject()

@@ -40,14 +40,17 @@ final class OverrideIntent {
                     + " (?:instrucciones|reglas)\\b"
                     + "|\\b(?:nuevas instrucciones|ahora eres|modo desarrollador)\\b"
                     // Italian
-                    + "|\\b(?:ignora|dimentica)(?: tutte)? le istruzioni\\b");
+                    + "|\\b(?:ignora|dimentica)(?: tutte)? le istruzioni\\b"
+                    // Portuguese
+                    + "|\\b(?:ignore|ignora|esqueca|esquece)(?: todas| tudo)?(?: (?:as|suas|tuas|os))*(?: \\p{L}+)?"
+                    + " (?:instrucoes|regras)\\b");
 
     private static final String FILLER = "(?:[ \\t]+(?:only|just|exactly|simply|back|out|verbatim|uniquement"
-            + "|seulement|nur|solo))*";
+            + "|seulement|nur|solo|apenas))*";
     /** Verbs that take their payload directly ("say X") or through a preposition ("reply with X"). */
     private static final Pattern DIRECTIVE = Pattern.compile("(?iu)(?:"
-            + "\\b(?:reply|respond|answer|reponds|repondez|antworte|antworten|responde|contesta)" + FILLER
-            + "[ \\t]+(?:with|using|avec|par|mit|con)\\b"
+            + "\\b(?:reply|respond|answer|reponds|repondez|antworte|antworten|responde|contesta|rispondi|responda)"
+            + FILLER + "[ \\t]+(?:with|using|avec|par|mit|con|com)\\b"
             + "|\\b(?:say|output|print|write|type|echo|repeat after me|dis|ecris|ecrivez|sag|sage|schreib|schreibe"
             + "|di|escribe)\\b" + FILLER + ")"
             + "(?:[ \\t]+(?:the|le|la|das|el))?(?:[ \\t]+(?:word|phrase|text|string|token|code|mot|texte|wort"

@@ -40,6 +40,36 @@ sealed interface Rule {
     }
 
     /**
+     * Weakness: a jailbreak framing (role-play, persona, refusal suppression, prefix, split payload, many-shot) or
+     * a warmed-up conversation makes it do off-topic tasks it is scoped not to do.
+     */
+    record Jailbroken() implements Rule {
+        @Override
+        public Optional<String> answer(Question q) {
+            return JailbreakIntent.framed(q) || q.escalated() ? OffTopicTask.perform(q) : Optional.empty();
+        }
+    }
+
+    /** Weakness: follows instructions hidden in pasted content (HTML comments, alt texts, JSON notes, footers). */
+    record FollowHidden() implements Rule {
+        @Override
+        public Optional<String> answer(Question q) {
+            return HiddenInstruction.payload(q.text());
+        }
+    }
+
+    /**
+     * Data look-ups without a named customer, "repeat forever", markdown images to fill in, active HTML, generated
+     * SQL/shell and huge outputs ({@link RiskyOutputs}): leaky when {@code vulnerable}, safe otherwise.
+     */
+    record RiskyOutput(boolean vulnerable) implements Rule {
+        @Override
+        public Optional<String> answer(Question q) {
+            return RiskyOutputs.answer(q, vulnerable);
+        }
+    }
+
+    /**
      * Order help. Vulnerable: prints the whole customer record, and the whole table once the conversation was
      * overridden. Hardened: order status only, never personal data, never the table.
      */

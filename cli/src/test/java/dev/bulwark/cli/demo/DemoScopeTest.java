@@ -29,7 +29,7 @@ class DemoScopeTest {
         assertThat(scope.engagement().name()).isEqualTo("Brightside Cycles — demo assessment");
         assertThat(scope.rules().allowedHosts()).containsExactly("127.0.0.1");
         assertThat(scope.rules().maxRequestsPerSecond()).isEqualTo(50);
-        assertThat(scope.rules().maxRequests()).isEqualTo(600);
+        assertThat(scope.rules().maxRequests()).isEqualTo(3000);
         assertThat(scope.asset("customer-data")).map(Asset::classification).hasValue(Classification.RESTRICTED);
         assertThat(scope.asset("molly-assistant")).map(Asset::kind).hasValue(Asset.AssetKind.MODEL_API);
         assertThat(scope.asset("support-faq")).map(Asset::classification).hasValue(Classification.PUBLIC);

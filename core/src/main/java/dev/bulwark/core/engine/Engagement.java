@@ -34,15 +34,26 @@ public final class Engagement {
     private final CheckRegistry registry;
     private final EngagementClient client;
     private final ProgressListener progress;
+    private final Journal journal;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean stopRequested;
 
     /** Rejects duplicate check ids at once (see {@link CheckRegistry}). */
     public Engagement(Scope scope, List<? extends Check> checks, EngagementClient client, ProgressListener progress) {
+        this(scope, checks, client, progress, Journal.NONE);
+    }
+
+    /**
+     * An engagement that records each finished run in {@code journal} and skips the runs it says an earlier,
+     * interrupted run already finished (their results are taken over as they were).
+     */
+    public Engagement(Scope scope, List<? extends Check> checks, EngagementClient client, ProgressListener progress,
+                      Journal journal) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.registry = CheckRegistry.of(checks);
         this.client = Objects.requireNonNull(client, "client");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.journal = Objects.requireNonNull(journal, "journal");
     }
 
     /**
@@ -67,6 +78,13 @@ public final class Engagement {
         boolean skippedAny = false;
         boolean interrupted = false;
         for (Unit unit : plan) {
+            Optional<Journal.Completed> earlier = journal.finished(unit.descriptor().id(), unit.target().id());
+            if (earlier.isPresent()) {
+                runs.add(earlier.get().run());
+                findings.addAll(earlier.get().findings());
+                safely(() -> progress.advanced(unit.label()));
+                continue;
+            }
             Optional<String> skip = interrupted ? Optional.of(STOPPED_NOTE) : skipReason();
             if (skip.isPresent()) {
                 skippedAny = true;
@@ -75,7 +93,10 @@ public final class Engagement {
                 runs.add(unit.notTested(unit.planningError()));
             } else {
                 try {
-                    runs.add(execute(unit, context, findings, errors));
+                    int before = findings.size();
+                    CheckRun done = execute(unit, context, findings, errors);
+                    runs.add(done);
+                    record(done, findings.subList(before, findings.size()), errors);
                 } catch (InterruptedException e) {
                     interrupted = true;
                     requestStop();
@@ -85,12 +106,31 @@ public final class Engagement {
             safely(() -> progress.advanced(unit.label()));
         }
         safely(progress::finished);
+        try {
+            journal.ended();
+        } catch (RuntimeException e) {
+            errors.add("checkpoint: " + describe(e));
+        }
         if (interrupted) Thread.currentThread().interrupt();
         boolean complete = !stopRequested && !skippedAny
                 && !client.refused(EngagementException.Reason.BUDGET_EXHAUSTED)
                 && !client.refused(EngagementException.Reason.STOPPED);
-        return new RunResult(scope.engagement().name(), startedAt, Instant.now(), client.requestsSent(), complete,
-                findings, runs, errors);
+        return new RunResult(scope.engagement().name(), startedAt, Instant.now(),
+                journal.previousRequests() + client.requestsSent(), complete, findings, runs, errors);
+    }
+
+    /**
+     * A run that reached a verdict while nothing halted the engagement is final: journal it. One cut short (stop,
+     * budget, window) or not tested is left out, so a resumed run tries it again in full.
+     */
+    private void record(CheckRun run, List<Finding> found, List<String> errors) {
+        if (run.coverage() != Coverage.TESTED || stopRequested || client.halted().isPresent()) return;
+        try {
+            journal.completed(new Journal.Completed(run, List.copyOf(found)));
+        } catch (RuntimeException e) {
+            // a checkpoint that cannot be written costs the ability to resume, not the run itself
+            errors.add("checkpoint: " + describe(e));
+        }
     }
 
     /** Every (target, check) pair to run; a check whose {@code handles} throws is kept, to be reported. */

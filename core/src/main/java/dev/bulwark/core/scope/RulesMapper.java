@@ -37,7 +37,7 @@ final class RulesMapper {
                 rules.has("requestTimeoutSeconds") ? Duration.ofSeconds(rules.get("requestTimeoutSeconds").asLong())
                         : RulesOfEngagement.DEFAULT_REQUEST_TIMEOUT,
                 rules.path("maxRetries").asInt(RulesOfEngagement.DEFAULT_MAX_RETRIES),
-                notBefore, notAfter);
+                notBefore, notAfter, rules.path("outOfBandCollector").asBoolean(false));
     }
 
     /** Why {@code host} cannot be an allow-list entry, or null when it can. */

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * What the pentest may do: the only hosts it may contact, its request rate and budget, per-request timeout and
- * retries, an optional time window, and whether destructive tests are allowed.
+ * retries, an optional time window, whether destructive tests are allowed, and whether the loopback out-of-band
+ * collector may run (it listens on 127.0.0.1 only and never sends anything; docs/scope.md).
  */
 public record RulesOfEngagement(
         List<String> allowedHosts,
@@ -17,7 +18,15 @@ public record RulesOfEngagement(
         Duration requestTimeout,
         int maxRetries,
         Instant notBefore,
-        Instant notAfter) {
+        Instant notAfter,
+        boolean outOfBandCollector) {
+
+    /** Rules without the out-of-band collector (the default). */
+    public RulesOfEngagement(List<String> allowedHosts, double maxRequestsPerSecond, int maxRequests, boolean destructive,
+                             Duration requestTimeout, int maxRetries, Instant notBefore, Instant notAfter) {
+        this(allowedHosts, maxRequestsPerSecond, maxRequests, destructive, requestTimeout, maxRetries, notBefore,
+                notAfter, false);
+    }
 
     /** Defaults of {@code bulwark.yaml} (docs/scope.md). */
     public static final double DEFAULT_MAX_REQUESTS_PER_SECOND = 5;
@@ -39,7 +48,7 @@ public record RulesOfEngagement(
     /** The scope-file defaults for everything but the hosts: 5 req/s, 1000 requests, 30 s, 3 retries, no window. */
     public static RulesOfEngagement defaults(List<String> allowedHosts) {
         return new RulesOfEngagement(allowedHosts, DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_MAX_REQUESTS, false,
-                DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRIES, null, null);
+                DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRIES, null, null, false);
     }
 
     /** Whether {@code now} lies inside the test window (both ends inclusive). */

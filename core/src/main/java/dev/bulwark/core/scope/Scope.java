@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A validated engagement scope ({@code bulwark.yaml}): who asked for the test, the rules of engagement, what is
  * worth protecting, what may be tested, and who might attack it. Built only by {@link ScopeLoader}, so every
- * instance has passed the schema and the cross-reference checks.
+ * instance has passed the schema and the cross-reference checks. {@code probes}: the folder of YAML custom probes
+ * ({@code probes:}, resolved against the scope file's folder), when the scope names one.
  */
 public record Scope(
         Path source,
@@ -16,13 +17,21 @@ public record Scope(
         List<Asset> assets,
         List<Target> targets,
         List<ThreatActor> threatActors,
-        List<TrustBoundary> trustBoundaries) {
+        List<TrustBoundary> trustBoundaries,
+        Optional<Path> probes) {
 
     public Scope {
         assets = List.copyOf(assets);
         targets = List.copyOf(targets);
         threatActors = List.copyOf(threatActors);
         trustBoundaries = List.copyOf(trustBoundaries);
+        probes = probes == null ? Optional.empty() : probes;
+    }
+
+    /** A scope without a custom probe folder. */
+    public Scope(Path source, Engagement engagement, RulesOfEngagement rules, List<Asset> assets, List<Target> targets,
+                 List<ThreatActor> threatActors, List<TrustBoundary> trustBoundaries) {
+        this(source, engagement, rules, assets, targets, threatActors, trustBoundaries, Optional.empty());
     }
 
     public Optional<Asset> asset(String id) {

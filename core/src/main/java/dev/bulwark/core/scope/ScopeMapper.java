@@ -47,7 +47,7 @@ final class ScopeMapper {
                 b.get("from").asText(), b.get("to").asText(), Nodes.text(b, "description", ""))));
         return new Scope(source,
                 new Scope.Engagement(engagement.get("name").asText(), Nodes.text(engagement, "owner", "")),
-                rules, assets, targets, actors, boundaries);
+                rules, assets, targets, actors, boundaries, probes(source, root));
     }
 
     private List<Asset> assets(JsonNode nodes) {
@@ -70,6 +70,26 @@ final class ScopeMapper {
                         "duplicate id '" + id + "' (also " + FieldPath.index(listPath, earlier) + ")");
             }
         }
+    }
+
+    /** {@code probes:} relative to the scope file's folder; it must be a folder (checked here, before any request). */
+    private java.util.Optional<Path> probes(Path source, JsonNode root) {
+        JsonNode node = root.get("probes");
+        if (node == null || node.isNull()) return java.util.Optional.empty();
+        Path base = source == null || source.toAbsolutePath().getParent() == null
+                ? Path.of("") : source.toAbsolutePath().getParent();
+        Path folder;
+        try {
+            folder = base.resolve(node.asText()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add("probes", "not a usable path: " + e.getReason());
+            return java.util.Optional.empty();
+        }
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            problems.add("probes", "no such folder: " + folder);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(folder);
     }
 
     /** Schema enum spellings (model-api, nation-state) to Java constants. */

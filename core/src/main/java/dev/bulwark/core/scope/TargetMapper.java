@@ -39,7 +39,10 @@ final class TargetMapper {
         List<String> assets = assets(node, FieldPath.child(path, "assets"));
         if (url.isEmpty()) return Optional.empty();
         if (node.get("kind").asText().equals(Target.TargetKind.LLM_CHAT.id())) {
-            return Optional.of(new LlmChatTarget(id, url.get(), node.get("model").asText(), auth, canaries, assets));
+            return Optional.of(new LlmChatTarget(id, url.get(), node.get("model").asText(), auth, canaries, assets,
+                    ChatTargetFields.tools(node, FieldPath.child(path, "tools"), problems),
+                    ChatTargetFields.maxTokens(node), ChatTargetFields.prices(node),
+                    node.path("stream").asBoolean(false)));
         }
         String request = Nodes.text(node, "request", HttpTarget.DEFAULT_REQUEST);
         if (!request.contains(HttpTarget.PROMPT_PLACEHOLDER)) {
@@ -52,11 +55,13 @@ final class TargetMapper {
         auth.ifPresent(a -> headers.keySet().stream().filter(h -> h.equalsIgnoreCase(a.header())).findFirst()
                 .ifPresent(h -> problems.add(FieldPath.child(FieldPath.child(path, "headers"), h),
                         "set twice: also in auth.header (keep credentials in auth only)")));
+        Optional<SessionRecipe> session = new SessionMapper(this, problems)
+                .map(node.get("session"), FieldPath.child(path, "session"), headers, request, path);
         return Optional.of(new HttpTarget(id, url.get(), Nodes.text(node, "method", HttpTarget.DEFAULT_METHOD), request,
-                responsePath, headers, auth, canaries, assets));
+                responsePath, headers, auth, canaries, assets, node.path("stream").asBoolean(false), session));
     }
 
-    private Optional<URI> url(String text, String path) {
+    Optional<URI> url(String text, String path) {
         URI uri;
         try {
             uri = new URI(text.strip());
@@ -93,7 +98,7 @@ final class TargetMapper {
         return Optional.of(new Auth(header, value));
     }
 
-    private Map<String, String> headers(JsonNode node, String path) {
+    Map<String, String> headers(JsonNode node, String path) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (node == null) return headers;
         node.properties().forEach(e -> {
@@ -104,7 +109,7 @@ final class TargetMapper {
         return headers;
     }
 
-    private void checkHeader(String name, String value, String namePath, String valuePath) {
+    void checkHeader(String name, String value, String namePath, String valuePath) {
         if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
             problems.add(namePath, "'" + name + "' is set by the HTTP client and cannot be given");
         }
@@ -124,7 +129,7 @@ final class TargetMapper {
         return refs;
     }
 
-    private void checkJsonPath(String responsePath, String path) {
+    void checkJsonPath(String responsePath, String path) {
         if (!responsePath.startsWith("$")) {
             problems.add(path, "a JSONPath starts with $ (e.g. $.answer or $.choices[0].text)");
             return;

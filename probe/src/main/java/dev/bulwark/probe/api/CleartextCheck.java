@@ -1,5 +1,7 @@
 package dev.bulwark.probe.api;
 
+import dev.bulwark.core.scope.RulesOfEngagement;
+import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
@@ -22,6 +24,12 @@ import java.util.Locale;
 public final class CleartextCheck extends PromptCheck {
     public CleartextCheck() {
         super(DESCRIPTOR);
+    }
+
+    /** Reads the scope only. */
+    @Override
+    public int plannedRequests(Target target, RulesOfEngagement rules) {
+        return 0;
     }
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(

@@ -1,5 +1,7 @@
 package dev.bulwark.probe.api;
 
+import dev.bulwark.core.scope.RulesOfEngagement;
+import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
@@ -32,6 +34,12 @@ import java.util.Map;
 public final class CorsCheck extends PromptCheck {
     public CorsCheck() {
         super(DESCRIPTOR);
+    }
+
+    /** A preflight and one real request with a foreign Origin. */
+    @Override
+    public int plannedRequests(Target target, RulesOfEngagement rules) {
+        return 2;
     }
 
     static final String ATTACKER_ORIGIN = "https://attacker.example";

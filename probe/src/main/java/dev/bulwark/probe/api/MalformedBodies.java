@@ -22,6 +22,9 @@ final class MalformedBodies {
     record Malformed(String label, HttpCall call) {
     }
 
+    /** How many bodies {@link #forClient} makes (a test keeps the two in step). */
+    static final int COUNT = 4;
+
     private MalformedBodies() {
     }
 

@@ -1,5 +1,7 @@
 package dev.bulwark.probe.api;
 
+import dev.bulwark.core.scope.RulesOfEngagement;
+import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
@@ -32,6 +34,13 @@ import java.util.Optional;
 public final class MissingAuthCheck extends PromptCheck {
     public MissingAuthCheck() {
         super(DESCRIPTOR);
+    }
+
+    /** The anonymous prompts, plus an authenticated baseline when the scope has a credential. */
+    @Override
+    public int plannedRequests(Target target, RulesOfEngagement rules) {
+        boolean credential = target instanceof PromptTarget p && p.auth().isPresent();
+        return PROMPTS.size() + (credential ? 1 : 0);
     }
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(

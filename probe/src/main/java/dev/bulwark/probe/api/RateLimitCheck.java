@@ -1,5 +1,7 @@
 package dev.bulwark.probe.api;
 
+import dev.bulwark.core.scope.RulesOfEngagement;
+import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
@@ -31,6 +33,13 @@ import java.util.Locale;
 public final class RateLimitCheck extends PromptCheck {
     public RateLimitCheck() {
         super(DESCRIPTOR);
+    }
+
+    /** The burst the budget allows (0 when it is too small to test). */
+    @Override
+    public int plannedRequests(Target target, RulesOfEngagement rules) {
+        int burst = burstSize(rules.maxRequests(), rules.maxRequests());
+        return burst < MIN_BURST ? 0 : burst;
     }
 
     static final int MAX_BURST = 20;

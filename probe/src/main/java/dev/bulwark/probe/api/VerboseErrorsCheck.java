@@ -1,5 +1,7 @@
 package dev.bulwark.probe.api;
 
+import dev.bulwark.core.scope.RulesOfEngagement;
+import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
@@ -26,6 +28,12 @@ import java.util.Optional;
 public final class VerboseErrorsCheck extends PromptCheck {
     public VerboseErrorsCheck() {
         super(DESCRIPTOR);
+    }
+
+    /** One request per malformed body. */
+    @Override
+    public int plannedRequests(Target target, RulesOfEngagement rules) {
+        return MalformedBodies.COUNT;
     }
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(

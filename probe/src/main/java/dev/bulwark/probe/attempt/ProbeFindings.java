@@ -53,7 +53,8 @@ public final class ProbeFindings {
             samples.add(hit.attempt().label() + ": " + mask(hit.judgement().observed(), SAMPLE_EXCERPT));
         }
         return new Evidence(log.tally().decided(), log.tally().hits(), request(first.attempt().call(), target),
-                mask(first.judgement().observed(), RESPONSE_EXCERPT), samples);
+                mask(first.judgement().observed(), RESPONSE_EXCERPT), samples)
+                .withReproduction(Reproduction.shortest(hits, target));
     }
 
     /** A request as text, credential headers masked, body masked and cut. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * each of its sentences — is taken out of the reply before anything is looked for. Comparison ignores case,
  * runs of whitespace and invisible format characters.
  */
-final class EchoGuard {
+public final class EchoGuard {
     /** Shorter prompt fragments are too common to count as an echo ("Thank you."). */
     private static final int MIN_FRAGMENT = 20;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:;\"'])\\s+|\\n+");
@@ -22,7 +22,7 @@ final class EchoGuard {
     }
 
     /** The reply, normalized, with every copy of the prompt and of its longer sentences removed. */
-    static String withoutEcho(String prompt, String reply) {
+    public static String withoutEcho(String prompt, String reply) {
         String remainder = normalize(reply);
         String whole = normalize(prompt);
         if (!whole.isEmpty()) remainder = remainder.replace(whole, " ");

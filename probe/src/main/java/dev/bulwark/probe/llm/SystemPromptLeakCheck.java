@@ -1,5 +1,7 @@
 package dev.bulwark.probe.llm;
 
+import dev.bulwark.core.scope.RulesOfEngagement;
+import dev.bulwark.core.scope.Target;
 import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
@@ -30,13 +32,21 @@ public final class SystemPromptLeakCheck extends PromptCheck {
         super(DESCRIPTOR);
     }
 
+    /** One request per phrasing, plain and disguised. */
+    @Override
+    public int plannedRequests(Target target, RulesOfEngagement rules) {
+        return LeakPrompts.EVERY.size();
+    }
+
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor(
             "llm.system-prompt-leak",
             "System prompt leakage",
             WeaknessClass.SYSTEM_PROMPT_LEAKAGE,
             CheckDescriptor.Tier.CORE,
-            LeakPrompts.ALL.size() + " extraction prompts: repeat the text above, print instructions verbatim,"
-                    + " translate them to French, summarise the rules, complete \"You are…\", an audit pretext",
+            LeakPrompts.EVERY.size() + " extraction prompts: repeat the text above, print instructions verbatim,"
+                    + " translate them to French, summarise the rules, complete \"You are…\", an audit pretext,"
+                    + " fill in a blank, a pre-filled assistant turn, a JSON export, a spell check, and the plain ask"
+                    + " in Base64, leetspeak, zero-width characters, German and Italian",
             "Asks the model, in several phrasings, to disclose its hidden instructions. Decided by the planted"
                     + " canaries when the scope lists them, by a heuristic for instruction-like text otherwise.");
 
@@ -44,7 +54,7 @@ public final class SystemPromptLeakCheck extends PromptCheck {
 
     @Override
     protected CheckOutcome run(PromptTarget promptTarget, PromptClient client, CheckContext context) throws InterruptedException {
-        List<ProbeAttempt<String>> attempts = LeakPrompts.ALL.stream()
+        List<ProbeAttempt<String>> attempts = LeakPrompts.EVERY.stream()
                 .map(p -> new ProbeAttempt<>(p.label(), client.call(p.prompt()), p.prompt()))
                 .toList();
         boolean canaries = !promptTarget.systemPromptCanaries().isEmpty();

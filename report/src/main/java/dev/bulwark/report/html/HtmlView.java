@@ -9,7 +9,15 @@ import java.util.List;
  */
 public record HtmlView(Header header, Summary summary, Charts charts, List<ScenarioView> scenarios,
                        List<FindingView> findings, List<NotTestedView> notTested, List<String> errors,
-                       String css) {
+                       String css, List<CoverageRow> coverage, List<FamilyRow> families) {
+
+    /** One OWASP LLM 2025 category: tested or not, and why. */
+    public record CoverageRow(String id, String name, String status, String why) {
+    }
+
+    /** Attack success for one family (weakness class). */
+    public record FamilyRow(String family, String rate, String checks) {
+    }
 
     public boolean hasNotTested() {
         return !notTested.isEmpty();
@@ -82,7 +90,7 @@ public record HtmlView(Header header, Summary summary, Charts charts, List<Scena
                               String location, boolean hasLocation, String cvssVector, String cvssScore,
                               boolean hasCvss, List<Ref> ids, String description, String request,
                               String response, List<String> samples, int attempts, int successes, String rate,
-                              String remediation, List<Ref> controls, List<Ref> references) {
+                              String remediation, List<Ref> controls, List<Ref> references, String reproduction) {
         public boolean hasSamples() {
             return !samples.isEmpty();
         }

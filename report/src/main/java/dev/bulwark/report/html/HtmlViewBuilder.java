@@ -12,6 +12,7 @@ import dev.bulwark.correlate.Scenario;
 import dev.bulwark.kb.CatalogEntry;
 import dev.bulwark.kb.Control;
 import dev.bulwark.kb.KnowledgeBase;
+import dev.bulwark.report.CoverageSummary;
 import dev.bulwark.report.ReportWriter.ToolInfo;
 import dev.bulwark.report.html.HtmlView.Ref;
 import java.time.Instant;
@@ -59,7 +60,11 @@ final class HtmlViewBuilder {
         var notTested = a.notTested().stream()
                 .map(r -> new HtmlView.NotTestedView(r.check(), r.target(), r.note())).toList();
         return new HtmlView(header, summary, charts, a.scenarios().stream().map(this::scenario).toList(),
-                a.findings().stream().map(this::finding).toList(), notTested, run.errors(), css);
+                a.findings().stream().map(this::finding).toList(), notTested, run.errors(), css,
+                CoverageSummary.categories(a, kb).stream()
+                        .map(c -> new HtmlView.CoverageRow(c.id(), c.name(), c.status(), c.why())).toList(),
+                CoverageSummary.families(a).stream()
+                        .map(f -> new HtmlView.FamilyRow(f.family(), f.rateText(), String.join(", ", f.checks()))).toList());
     }
 
     /** "a", "a and b", "a, b and c". */
@@ -214,7 +219,8 @@ final class HtmlViewBuilder {
                 e.samples().stream().limit(MAX_SAMPLES).map(x -> Masking.excerpt(x, MAX_EVIDENCE)).toList(),
                 e.attempts(), e.successes(), rate, f.remediation(),
                 f.controls().stream().map(this::control).toList(),
-                f.references().stream().map(HtmlViewBuilder::reference).toList());
+                f.references().stream().map(HtmlViewBuilder::reference).toList(),
+                e.reproduction() == null ? "" : e.reproduction());
     }
 
     /** A catalog id, linked to its public page when the knowledge base knows it. */

@@ -72,12 +72,20 @@ public record FindingsDocument(String schema, Tool tool, Engagement engagement, 
     public record LocationEntry(String url, String path, String entry, Long offset, Integer line, String column) {
     }
 
-    /** {@code samples} (further masked excerpts sharing the root cause) is written only when there are some. */
-    @JsonPropertyOrder({"attempts", "successes", "request", "response", "samples"})
+    /**
+     * {@code samples} (further masked excerpts sharing the root cause) is written only when there are some;
+     * {@code reproduction} (the shortest masked transcript that reproduces the finding) only when known.
+     */
+    @JsonPropertyOrder({"attempts", "successes", "request", "response", "samples", "reproduction"})
     public record EvidenceEntry(int attempts, int successes, String request, String response,
-                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> samples) {
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> samples,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String reproduction) {
         public EvidenceEntry {
             samples = orEmpty(samples);
+        }
+
+        public EvidenceEntry(int attempts, int successes, String request, String response, List<String> samples) {
+            this(attempts, successes, request, response, samples, null);
         }
     }
 
@@ -101,11 +109,27 @@ public record FindingsDocument(String schema, Tool tool, Engagement engagement, 
      * {@code owaspLlm}: LLM01..LLM10 → "tested" / "not tested"; {@code checks}: distinct checks that ran;
      * {@code notTested}: every check run that could not reach a verdict, with the reason.
      */
-    @JsonPropertyOrder({"owaspLlm", "checks", "notTested"})
-    public record CoverageEntry(Map<String, String> owaspLlm, int checks, List<NotTestedEntry> notTested) {
+    @JsonPropertyOrder({"owaspLlm", "checks", "notTested", "owaspLlmWhy", "families"})
+    public record CoverageEntry(Map<String, String> owaspLlm, int checks, List<NotTestedEntry> notTested,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> owaspLlmWhy,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FamilyEntry> families) {
         public CoverageEntry {
             owaspLlm = owaspLlm == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(owaspLlm));
             notTested = orEmpty(notTested);
+            owaspLlmWhy = owaspLlmWhy == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(owaspLlmWhy));
+            families = orEmpty(families);
+        }
+
+        public CoverageEntry(Map<String, String> owaspLlm, int checks, List<NotTestedEntry> notTested) {
+            this(owaspLlm, checks, notTested, null, null);
+        }
+    }
+
+    /** Attack success per family (weakness class): hits over judged attempts of its checks (v1-compatible extra). */
+    @JsonPropertyOrder({"family", "checks", "attempts", "successes", "rate"})
+    public record FamilyEntry(String family, List<String> checks, int attempts, int successes, double rate) {
+        public FamilyEntry {
+            checks = orEmpty(checks);
         }
     }
 

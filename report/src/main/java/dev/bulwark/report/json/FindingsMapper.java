@@ -8,6 +8,8 @@ import dev.bulwark.core.engine.CheckRun;
 import dev.bulwark.core.engine.RunResult;
 import dev.bulwark.correlate.Assessment;
 import dev.bulwark.correlate.Scenario;
+import dev.bulwark.kb.KnowledgeBase;
+import dev.bulwark.report.CoverageSummary;
 import dev.bulwark.report.ReportWriter.ToolInfo;
 import dev.bulwark.report.json.FindingsDocument.CoverageEntry;
 import dev.bulwark.report.json.FindingsDocument.CvssEntry;
@@ -52,7 +54,7 @@ public final class FindingsMapper {
     }
 
     private static EvidenceEntry evidence(Evidence e) {
-        return new EvidenceEntry(e.attempts(), e.successes(), e.request(), e.response(), e.samples());
+        return new EvidenceEntry(e.attempts(), e.successes(), e.request(), e.response(), e.samples(), e.reproduction());
     }
 
     private static ScenarioEntry scenario(Scenario s) {
@@ -65,6 +67,12 @@ public final class FindingsMapper {
         var notTested = assessment.notTested().stream()
                 .map(r -> new NotTestedEntry(r.check(), r.target(), r.note()))
                 .toList();
-        return new CoverageEntry(new TreeMap<>(assessment.owaspCoverage()), (int) checks, notTested);
+        var why = new TreeMap<String, String>();
+        CoverageSummary.categories(assessment, KnowledgeBase.bundled()).forEach(c -> why.put(c.id(), c.why()));
+        var families = CoverageSummary.families(assessment).stream()
+                .map(f -> new FindingsDocument.FamilyEntry(f.family(), f.checks(), f.decided(), f.hits(),
+                        Math.round(f.rate() * 1000) / 1000.0))
+                .toList();
+        return new CoverageEntry(new TreeMap<>(assessment.owaspCoverage()), (int) checks, notTested, why, families);
     }
 }

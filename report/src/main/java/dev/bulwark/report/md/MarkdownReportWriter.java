@@ -8,7 +8,9 @@ import dev.bulwark.correlate.Assessment;
 import dev.bulwark.correlate.RankedControl;
 import dev.bulwark.correlate.Scenario;
 import dev.bulwark.kb.Control;
+import dev.bulwark.kb.KnowledgeBase;
 import dev.bulwark.report.AtomicFiles;
+import dev.bulwark.report.CoverageSummary;
 import dev.bulwark.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,6 +102,30 @@ public final class MarkdownReportWriter implements ReportWriter {
                         list(f.cwe()));
             }
             md.append(table).append('\n');
+        }
+
+        md.append("## OWASP LLM 2025 coverage\n\n");
+        var coverage = new MarkdownTable("id", "category", "status", "why");
+        for (CoverageSummary.Category c : CoverageSummary.categories(a, KnowledgeBase.bundled())) {
+            coverage.row(c.id(), c.name(), c.status(), c.why());
+        }
+        md.append(coverage).append('\n');
+
+        md.append("## Attack success by family\n\n");
+        var families = new MarkdownTable("family", "success rate", "checks");
+        for (CoverageSummary.Family f : CoverageSummary.families(a)) {
+            families.row(f.family(), f.rateText(), list(f.checks()));
+        }
+        md.append(families).append('\n');
+
+        List<Finding> reproducible = a.findings().stream().filter(f -> f.evidence().reproduction() != null).toList();
+        if (!reproducible.isEmpty()) {
+            md.append("## How to reproduce\n\n");
+            md.append("The shortest exchange that showed each finding (secrets and personal data masked).\n\n");
+            for (Finding f : reproducible) {
+                md.append("### ").append(f.id()).append(" — ").append(MarkdownTable.cell(f.title())).append("\n\n");
+                md.append("```text\n").append(f.evidence().reproduction().replace("```", "'''")).append("\n```\n\n");
+            }
         }
 
         md.append("## Not tested\n\n");

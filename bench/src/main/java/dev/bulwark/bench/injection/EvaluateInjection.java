@@ -1,0 +1,92 @@
+package dev.bulwark.bench.injection;
+
+import dev.bulwark.detect.injection.Combination;
+import dev.bulwark.detect.injection.InjectionDetector;
+import dev.bulwark.detect.injection.InjectionScore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+/**
+ * Scores the held-out side of the split with the bundled detector (rules and head as shipped) and prints
+ * precision, recall and false-positive rate for rules only, classifier only and combined, overall and per slice,
+ * as a Markdown table, plus the misses. Run by {@code bench/accuracy-injection.sh}.
+ *
+ * <p>Arguments: {@code [datasets-dir] [output.md]}.
+ */
+public final class EvaluateInjection {
+    private static final int SHOW_MISSES = 6;
+
+    private EvaluateInjection() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
+        Path output = Path.of(args.length > 1 ? args[1] : "bench/target/accuracy-injection.md");
+        List<Example> test = InjectionCorpus.load(datasets).examples().stream()
+                .filter(e -> !Split.isTrain(e)).toList();
+        InjectionDetector detector = InjectionDetector.standard();
+        InjectionScore[] scores = new InjectionScore[test.size()];
+        IntStream.range(0, test.size()).parallel().forEach(i -> scores[i] = detector.score(test.get(i).text()));
+
+        var slices = new LinkedHashMap<String, Predicate<Example>>();
+        slices.put("**all held-out**", e -> true);
+        slices.put("all except BIPIA (direct injection)", e -> !e.source().startsWith("bipia"));
+        slices.put("non-English (ours)", e -> !e.language().equals("en"));
+        slices.put("hard negatives (ours)", Example::hardNegative);
+        test.stream().map(Example::source).distinct().sorted()
+                .forEach(s -> slices.put("source: " + s, e -> e.source().equals(s)));
+
+        var out = new StringBuilder();
+        out.append("| slice | injections | benign | variant | precision | recall | FPR |\n");
+        out.append("|---|---:|---:|---|---:|---:|---:|\n");
+        for (Map.Entry<String, Predicate<Example>> slice : slices.entrySet()) {
+            Metrics rules = new Metrics();
+            Metrics classifier = new Metrics();
+            Metrics combined = new Metrics();
+            for (int i = 0; i < test.size(); i++) {
+                Example e = test.get(i);
+                if (!slice.getValue().test(e)) continue;
+                rules.add(e.injection(), scores[i].ruleScore() >= Combination.FLAG_AT);
+                classifier.add(e.injection(), scores[i].classifier().orElse(0) >= Combination.FLAG_AT);
+                combined.add(e.injection(), scores[i].flagged());
+            }
+            for (var variant : List.of(Map.entry("rules only", rules), Map.entry("classifier only", classifier),
+                    Map.entry("combined", combined))) {
+                String[] cells = variant.getValue().row().split(" \\| ");
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", slice.getKey(),
+                        cells[0], cells[1], variant.getKey(), cells[2], cells[3], cells[4]));
+            }
+        }
+        out.append("\nMisses of the combined detector (first ").append(SHOW_MISSES).append(" of each kind):\n\n");
+        appendMisses(out, test, scores, true);
+        appendMisses(out, test, scores, false);
+        System.out.print(out);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, out.toString());
+        System.err.println("wrote " + output);
+    }
+
+    private static void appendMisses(StringBuilder out, List<Example> test, InjectionScore[] scores, boolean fn) {
+        var misses = new ArrayList<String>();
+        for (int i = 0; i < test.size(); i++) {
+            Example e = test.get(i);
+            boolean miss = fn ? e.injection() && !scores[i].flagged() : !e.injection() && scores[i].flagged();
+            if (miss) {
+                String text = e.text().replaceAll("\\s+", " ");
+                misses.add(String.format(Locale.ROOT, "- %s [%s, score %.2f, %s]: %s", fn ? "missed" : "false alarm",
+                        e.source(), scores[i].score(), scores[i].reasons(),
+                        text.length() > 140 ? text.substring(0, 140) + "…" : text));
+            }
+        }
+        out.append(fn ? "False negatives: " : "False positives: ").append(misses.size()).append('\n');
+        misses.stream().limit(SHOW_MISSES).forEach(m -> out.append(m).append('\n'));
+        out.append('\n');
+    }
+}

@@ -1,0 +1,53 @@
+package dev.bulwark.detect.injection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * How the layers add up. Each piece of evidence is a probability-like weight: a rule's weight, a disguise's
+ * weight ({@link Obfuscation#weight()}) and the classifier's calibrated probability (0.5 at its trained
+ * threshold). They combine by noisy-OR, {@code 1 − Π(1 − wᵢ)}: independent signals reinforce each other, none can
+ * push the score past 1, and a single strong one (a rule of weight ≥ 0.5 or the classifier past its threshold)
+ * flags on its own. A text is flagged at {@value #FLAG_AT}. Each rule counts once, however often it matches.
+ */
+public final class Combination {
+    public static final double FLAG_AT = 0.5;
+
+    private Combination() {
+    }
+
+    /** Layers (a) and (b): rules that fired plus the disguises found. */
+    public static double ruleScore(List<RuleHit> hits, Set<Obfuscation> obfuscations) {
+        double miss = 1;
+        for (RuleHit hit : hits) miss *= 1 - hit.rule().weight();
+        for (Obfuscation o : obfuscations) miss *= 1 - o.weight();
+        return 1 - miss;
+    }
+
+    /** All three layers; {@code classifier} is the calibrated probability, empty when the classifier did not run. */
+    public static double combine(double ruleScore, OptionalDouble classifier) {
+        return 1 - (1 - ruleScore) * (1 - classifier.orElse(0));
+    }
+
+    static InjectionScore verdict(NormalizedText text, List<RuleHit> hits, OptionalDouble classifier) {
+        double rules = ruleScore(hits, text.obfuscations());
+        double score = clamp(combine(rules, classifier));
+        boolean flagged = score >= FLAG_AT;
+        var reasons = new ArrayList<String>();
+        hits.forEach(hit -> reasons.add(hit.reason()));
+        for (Obfuscation o : Obfuscation.values()) {
+            // Leetspeak folds "mp3" too; it is worth mentioning only when something else fired.
+            boolean worthSaying = o.weight() > 0 || !hits.isEmpty();
+            if (text.obfuscations().contains(o) && worthSaying) reasons.add(o.reason());
+        }
+        classifier.ifPresent(c -> reasons.add(String.format(Locale.ROOT, "classifier %.2f", c)));
+        return new InjectionScore(score, flagged, reasons, clamp(rules), classifier);
+    }
+
+    private static double clamp(double v) {
+        return Double.isNaN(v) ? 1 : Math.max(0, Math.min(1, v));
+    }
+}

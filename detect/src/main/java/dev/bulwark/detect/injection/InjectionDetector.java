@@ -1,0 +1,70 @@
+package dev.bulwark.detect.injection;
+
+import dev.bulwark.detect.InputTooLargeException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Scores a text for prompt injection with three layers: normalisation (a), multilingual rules (b) and a learned
+ * classifier over sentence embeddings (c); {@link Combination} documents how they add up. Immutable and
+ * thread-safe; the ONNX model is loaded once, lazily, by the first {@link #standard()} detector that scores a
+ * text. Work per text is bounded: input beyond {@value #MAX_CHARS} characters is refused, normalisation and rules
+ * are linear, and the classifier reads at most 128 word pieces.
+ *
+ * <pre>{@code
+ * InjectionScore s = InjectionDetector.standard().score(userMessage);
+ * if (s.flagged()) log.warn("possible prompt injection: {}", s.reasons());
+ * }</pre>
+ */
+public final class InjectionDetector {
+    public static final int MAX_CHARS = 1 << 20;
+
+    private final RuleSet rules;
+    private final Optional<InjectionClassifier> classifier;
+
+    private InjectionDetector(RuleSet rules, Optional<InjectionClassifier> classifier) {
+        this.rules = rules;
+        this.classifier = classifier;
+    }
+
+    /** All three layers with the bundled rules, model and head. */
+    public static InjectionDetector standard() {
+        return new InjectionDetector(RuleSet.standard(),
+                Optional.of(new InjectionClassifier(SentenceEncoder::miniLm, StandardHead.HEAD)));
+    }
+
+    /** Layers (a) and (b) only: microseconds per text, no model; misses what only the classifier recognises. */
+    public static InjectionDetector rulesOnly() {
+        return new InjectionDetector(RuleSet.standard(), Optional.empty());
+    }
+
+    /** With another encoder or head (training, evaluation, tests). */
+    public static InjectionDetector of(RuleSet rules, SentenceEncoder encoder, ClassifierHead head) {
+        return new InjectionDetector(rules, Optional.of(new InjectionClassifier(() -> encoder, head)));
+    }
+
+    /**
+     * Scores one text.
+     *
+     * @throws InputTooLargeException if the text is longer than {@value #MAX_CHARS} characters: split it
+     */
+    public InjectionScore score(String text) {
+        String input = text == null ? "" : text;
+        if (input.length() > MAX_CHARS) throw new InputTooLargeException(input.length(), MAX_CHARS);
+        NormalizedText normalized = TextNormalizer.normalize(input);
+        List<RuleHit> hits = rules.match(normalized);
+        OptionalDouble calibrated = classifier.map(c -> OptionalDouble.of(c.calibrated(normalized)))
+                .orElse(OptionalDouble.empty());
+        return Combination.verdict(normalized, hits, calibrated);
+    }
+
+    public boolean usesClassifier() {
+        return classifier.isPresent();
+    }
+
+    /** The bundled head, read once. */
+    private static final class StandardHead {
+        static final ClassifierHead HEAD = ClassifierHead.standard();
+    }
+}

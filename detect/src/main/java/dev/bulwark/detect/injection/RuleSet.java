@@ -1,0 +1,128 @@
+package dev.bulwark.detect.injection;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Layer (b): the bundled multilingual rules ({@code rules.tsv} next to this class; its header explains the
+ * format and macros). Loaded and compiled once; a malformed line fails at start-up with its line number, never
+ * mid-scan. Immutable and thread-safe. A keyword prefilter ({@link KeywordScanner} over each rule's
+ * {@link RequiredLiterals}) runs first, so a text pays for the regexes of only those rules whose keywords it
+ * contains; what matches is the same as running every rule.
+ */
+public final class RuleSet {
+    private static final Map<String, String> MACROS = Map.of(
+            "{b}", "(?<![\\p{L}\\p{N}])",
+            "{e}", "(?![\\p{L}\\p{N}])",
+            "{s}", "[^\\p{L}\\p{N}]{1,5}+",
+            "{w}", "[\\p{L}\\p{N}]{1,25}+");
+    private static final RuleSet STANDARD = load("rules.tsv");
+
+    private final List<InjectionRule> rules;
+    private final KeywordScanner prefilter;
+
+    private RuleSet(List<InjectionRule> rules) {
+        this.rules = List.copyOf(rules);
+        this.prefilter = new KeywordScanner(this.rules.stream()
+                .map(rule -> RequiredLiterals.clauses(rule.pattern().pattern())).toList());
+    }
+
+    public static RuleSet standard() {
+        return STANDARD;
+    }
+
+    public List<InjectionRule> rules() {
+        return rules;
+    }
+
+    /** Every rule that matches the text or one of its decoded segments; each rule at most once per place. */
+    public List<RuleHit> match(NormalizedText text) {
+        return match(text, true);
+    }
+
+    /** {@code prefiltered == false} runs every regex: the reference the prefilter is tested against. */
+    List<RuleHit> match(NormalizedText text, boolean prefiltered) {
+        var hits = new ArrayList<RuleHit>();
+        var seen = new HashSet<String>();
+        scan(text.text(), Optional.empty(), prefiltered, hits, seen);
+        for (NormalizedText.Decoded segment : text.decoded()) {
+            scan(segment.text(), Optional.of(segment.kind()), prefiltered, hits, seen);
+        }
+        return hits;
+    }
+
+    private void scan(String text, Optional<Obfuscation> source, boolean prefiltered, List<RuleHit> hits,
+            Set<String> seen) {
+        BitSet candidates = prefiltered ? prefilter.candidates(text) : all();
+        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+            InjectionRule rule = rules.get(r);
+            if (!seen.contains(rule.id()) && rule.pattern().matcher(text).find()) {
+                hits.add(new RuleHit(rule, source));
+                seen.add(rule.id());
+            }
+        }
+    }
+
+    private BitSet all() {
+        var all = new BitSet(rules.size());
+        all.set(0, rules.size());
+        return all;
+    }
+
+    static RuleSet load(String resource) {
+        try (InputStream in = RuleSet.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing rule resource " + resource);
+            var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            var rules = new ArrayList<InjectionRule>();
+            var ids = new HashSet<String>();
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) continue;
+                InjectionRule rule = parse(resource, number, line);
+                if (!ids.add(rule.id())) throw bad(resource, number, "duplicate rule id " + rule.id());
+                rules.add(rule);
+            }
+            return new RuleSet(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InjectionRule parse(String resource, int number, String line) {
+        String[] f = line.split("\t", -1);
+        if (f.length != 4) throw bad(resource, number, "expected 4 tab-separated fields, found " + f.length);
+        String[] idParts = f[0].split("\\.");
+        if (idParts.length != 3) throw bad(resource, number, "id must read language.category.name: " + f[0]);
+        try {
+            var category = InjectionRule.Category.valueOf(idParts[1].toUpperCase(Locale.ROOT));
+            return new InjectionRule(f[0], category, Double.parseDouble(f[1]), Pattern.compile(expand(f[2])), f[3]);
+        } catch (IllegalArgumentException e) { // includes PatternSyntaxException
+            throw bad(resource, number, e.getMessage());
+        }
+    }
+
+    private static String expand(String pattern) {
+        String out = pattern.replace("{g}", "(?:{s}{w}){0,3}?{s}");
+        for (var macro : MACROS.entrySet()) out = out.replace(macro.getKey(), macro.getValue());
+        return FirstCharGuard.guard(out);
+    }
+
+    private static IllegalStateException bad(String resource, int line, String message) {
+        return new IllegalStateException(resource + ":" + line + ": " + message);
+    }
+}

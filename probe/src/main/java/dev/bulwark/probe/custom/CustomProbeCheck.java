@@ -1,0 +1,141 @@
+package dev.bulwark.probe.custom;
+
+import dev.bulwark.core.CheckContext;
+import dev.bulwark.core.CheckOutcome;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.VerdictTally;
+import dev.bulwark.core.scope.PromptTarget;
+import dev.bulwark.core.scope.RulesOfEngagement;
+import dev.bulwark.core.scope.Target;
+import dev.bulwark.detect.CanaryDetector;
+import dev.bulwark.detect.EntityScanner;
+import dev.bulwark.detect.RefusalDetector;
+import dev.bulwark.probe.PromptCheck;
+import dev.bulwark.probe.PromptClient;
+import dev.bulwark.probe.attempt.AttemptLog;
+import dev.bulwark.probe.attempt.AttemptRunner;
+import dev.bulwark.probe.attempt.Judgement;
+import dev.bulwark.probe.attempt.ProbeAttempt;
+import dev.bulwark.probe.attempt.ProbeFindings;
+import dev.bulwark.probe.attempt.PromptJudge;
+import dev.bulwark.probe.llm.EchoGuard;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * A check defined by a YAML file ({@link ProbeSpec}): each prompt template is filled in (a fresh
+ * {@code {{canary}}} per attempt, the file's variables), sent, and judged by the file's deterministic detector.
+ * One finding per target when any attempt hits.
+ */
+final class CustomProbeCheck extends PromptCheck {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Text the detectors look at; longer replies are cut (the engagement client capped them already). */
+    static final int MAX_JUDGED_CHARS = 20_000;
+
+    private final ProbeSpec spec;
+
+    CustomProbeCheck(ProbeSpec spec) {
+        super(spec.descriptor());
+        this.spec = spec;
+    }
+
+    /** What one attempt needs to be judged: the prompt sent and its canary. */
+    record Sent(String prompt, String canary) {
+    }
+
+    @Override
+    public int plannedRequests(Target target, RulesOfEngagement rules) {
+        return spec.prompts().size();
+    }
+
+    @Override
+    protected CheckOutcome run(PromptTarget target, PromptClient client, CheckContext context)
+            throws InterruptedException {
+        if (spec.detector() == Detector.SYSTEM_PROMPT_CANARY && target.systemPromptCanaries().isEmpty()) {
+            return CheckOutcome.notTested("the system-prompt-canary detector needs systemPromptCanaries on the target",
+                    VerdictTally.EMPTY);
+        }
+        List<ProbeAttempt<Sent>> attempts = spec.prompts().stream().map(p -> {
+            String canary = "BWK-" + HexFormat.of().formatHex(randomBytes());
+            String prompt = fill(p.template(), canary, spec.vars());
+            return new ProbeAttempt<>(p.label(), client.call(prompt), new Sent(prompt, canary));
+        }).toList();
+        AttemptLog<Sent> log = AttemptRunner.run(descriptor().id(), attempts,
+                PromptJudge.reading(client, (a, answer) -> judge(target, a, answer)), context);
+        List<Finding> findings = log.anyHit() ? List.of(finding(target, log)) : List.of();
+        return CheckOutcome.from(log.tally(), findings);
+    }
+
+    Judgement judge(PromptTarget target, ProbeAttempt<Sent> attempt, String answer) {
+        String reply = answer.length() > MAX_JUDGED_CHARS ? answer.substring(0, MAX_JUDGED_CHARS) : answer;
+        String prompt = attempt.payload().prompt();
+        boolean detected;
+        String what;
+        try {
+            switch (spec.detector()) {
+                case CANARY -> {
+                    detected = CanaryDetector.of(attempt.payload().canary()).anyIn(EchoGuard.withoutEcho(prompt, reply));
+                    what = "the attempt's canary " + attempt.payload().canary();
+                }
+                case SYSTEM_PROMPT_CANARY -> {
+                    detected = CanaryDetector.of(target.systemPromptCanaries()).anyIn(EchoGuard.withoutEcho(prompt, reply));
+                    what = "a planted system-prompt canary";
+                }
+                case REGEX -> {
+                    detected = spec.regex().find(reply.replace(prompt, " "));
+                    what = "the pattern /" + spec.regex().pattern() + "/";
+                }
+                case PII -> {
+                    var found = EntityScanner.standard().scan(reply.replace(prompt, " "));
+                    detected = !found.isEmpty();
+                    what = detected ? found.size() + " personal-data or secret value(s)" : "personal data or secrets";
+                }
+                case REFUSAL_ABSENT -> {
+                    detected = !RefusalDetector.standard().isRefusal(reply);
+                    what = "an answer without a refusal";
+                }
+                default -> throw new IllegalStateException("unknown detector " + spec.detector());
+            }
+        } catch (BoundedRegex.TooCostly e) {
+            return Judgement.unscorable(e.getMessage(), answer);
+        }
+        boolean hit = detected == spec.hitWhenDetected();
+        String reason = (detected ? "found " : "did not find ") + what;
+        return hit ? Judgement.hit(reason, answer) : Judgement.pass(reason, answer);
+    }
+
+    private Finding finding(PromptTarget target, AttemptLog<Sent> log) {
+        var labels = log.hits().stream().map(r -> r.attempt().label()).toList();
+        return ProbeFindings.on(descriptor(), target)
+                .title(descriptor().title() + " on " + target.id() + " (" + log.tally().hits() + "/"
+                        + log.tally().decided() + " attempts)")
+                .confidence(spec.confidence())
+                .evidence(ProbeFindings.evidence(log, target))
+                .description(descriptor().description() + " Custom probe " + spec.file().getFileName() + ": "
+                        + log.rateSummary() + ". Prompts that worked: " + String.join(", ", labels) + ".")
+                .rootCause(descriptor().id())
+                .build();
+    }
+
+    /** The template with {@code {{canary}}} and the file's variables filled in; the prompt itself is never re-read. */
+    static String fill(String template, String canary, Map<String, String> vars) {
+        Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]{0,63})\\s*}}").matcher(template);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value = name.equals(ProbeFileReader.CANARY) ? canary : vars.getOrDefault(name, m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[4];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}
