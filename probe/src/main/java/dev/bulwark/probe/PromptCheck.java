@@ -8,7 +8,14 @@ import dev.bulwark.core.scope.HttpTarget;
 import dev.bulwark.core.scope.LlmChatTarget;
 import dev.bulwark.core.scope.PromptTarget;
 import dev.bulwark.core.scope.Target;
+import dev.bulwark.core.Finding;
+import dev.bulwark.probe.attempt.AttemptLog;
+import dev.bulwark.probe.attempt.AttemptRunner;
+import dev.bulwark.probe.attempt.Judge;
+import dev.bulwark.probe.attempt.ProbeAttempt;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A check of any target that takes a prompt (chat completions or a templated HTTP endpoint): holds the
@@ -40,6 +47,16 @@ public abstract class PromptCheck implements Check {
 
     protected abstract CheckOutcome run(PromptTarget target, PromptClient client, CheckContext context)
             throws InterruptedException;
+
+    /**
+     * Sends every attempt, judges each reply and, when any attempt hit, reports the one root cause they share as a
+     * single finding built from the log.
+     */
+    protected final <T> CheckOutcome judgeAll(List<ProbeAttempt<T>> attempts, Judge<T> judge, CheckContext context,
+                                              Function<AttemptLog<T>, Finding> finding) throws InterruptedException {
+        AttemptLog<T> log = AttemptRunner.run(descriptor.id(), attempts, judge, context);
+        return CheckOutcome.from(log.tally(), log.anyHit() ? List.of(finding.apply(log)) : List.of());
+    }
 
     /**
      * Whether the client {@link #run} gets for {@code target} {@linkplain PromptClient#keepsHistory() keeps

@@ -21,7 +21,6 @@ import dev.bulwark.probe.Json;
 import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.attempt.AttemptLog;
-import dev.bulwark.probe.attempt.AttemptRunner;
 import dev.bulwark.probe.attempt.Judgement;
 import dev.bulwark.probe.attempt.ProbeAttempt;
 import dev.bulwark.probe.attempt.ProbeFindings;
@@ -112,9 +111,7 @@ public final class ExcessiveAgencyCheck extends PromptCheck {
                         new Planted(tool, p.route(), highImpact)));
             }
         }
-        AttemptLog<Planted> log = AttemptRunner.run(DESCRIPTOR.id(), attempts, ExcessiveAgencyCheck::judge, context);
-        List<Finding> findings = log.anyHit() ? List.of(finding(target, log)) : List.of();
-        return CheckOutcome.from(log.tally(), findings);
+        return judgeAll(attempts, ExcessiveAgencyCheck::judge, context, log -> finding(target, log));
     }
 
     /** The high-impact tools the check tries, at most {@value #MAX_TOOLS}. */

@@ -16,7 +16,6 @@ import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.PromptReply;
 import dev.bulwark.probe.attempt.AttemptLog;
-import dev.bulwark.probe.attempt.AttemptRunner;
 import dev.bulwark.probe.attempt.Judgement;
 import dev.bulwark.probe.attempt.ProbeAttempt;
 import dev.bulwark.probe.attempt.ProbeFindings;
@@ -76,10 +75,7 @@ public final class OutputAmplificationCheck extends PromptCheck {
         } else {
             attempts.add(new ProbeAttempt<>("as-configured", base, new Ask(0)));
         }
-        AttemptLog<Ask> log = AttemptRunner.run(DESCRIPTOR.id(), attempts,
-                (attempt, reply) -> judge(client, target, attempt, reply), context);
-        List<Finding> findings = log.anyHit() ? List.of(finding(target, log)) : List.of();
-        return CheckOutcome.from(log.tally(), findings);
+        return judgeAll(attempts, (attempt, reply) -> judge(client, target, attempt, reply), context, log -> finding(target, log));
     }
 
     static Judgement judge(PromptClient client, PromptTarget target, ProbeAttempt<Ask> attempt, HttpReply reply) {

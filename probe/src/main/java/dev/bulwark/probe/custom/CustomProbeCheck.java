@@ -13,7 +13,6 @@ import dev.bulwark.detect.RefusalDetector;
 import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.attempt.AttemptLog;
-import dev.bulwark.probe.attempt.AttemptRunner;
 import dev.bulwark.probe.attempt.Judgement;
 import dev.bulwark.probe.attempt.ProbeAttempt;
 import dev.bulwark.probe.attempt.ProbeFindings;
@@ -63,10 +62,7 @@ final class CustomProbeCheck extends PromptCheck {
             String prompt = fill(p.template(), canary, spec.vars());
             return new ProbeAttempt<>(p.label(), client.call(prompt), new Sent(prompt, canary));
         }).toList();
-        AttemptLog<Sent> log = AttemptRunner.run(descriptor().id(), attempts,
-                PromptJudge.reading(client, (a, answer) -> judge(target, a, answer)), context);
-        List<Finding> findings = log.anyHit() ? List.of(finding(target, log)) : List.of();
-        return CheckOutcome.from(log.tally(), findings);
+        return judgeAll(attempts, PromptJudge.reading(client, (a, answer) -> judge(target, a, answer)), context, log -> finding(target, log));
     }
 
     Judgement judge(PromptTarget target, ProbeAttempt<Sent> attempt, String answer) {

@@ -13,7 +13,6 @@ import dev.bulwark.detect.RefusalDetector;
 import dev.bulwark.probe.PromptCheck;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.attempt.AttemptLog;
-import dev.bulwark.probe.attempt.AttemptRunner;
 import dev.bulwark.probe.attempt.Judgement;
 import dev.bulwark.probe.attempt.ProbeAttempt;
 import dev.bulwark.probe.attempt.ProbeFindings;
@@ -85,10 +84,7 @@ public final class RawHtmlCheck extends PromptCheck {
             String prompt = p.render(marker);
             return new ProbeAttempt<>(p.label(), client.call(prompt), new Planted(prompt, marker));
         }).toList();
-        AttemptLog<Planted> log = AttemptRunner.run(DESCRIPTOR.id(), attempts,
-                PromptJudge.reading(client, RawHtmlCheck::judge), context);
-        List<Finding> findings = log.anyHit() ? List.of(finding(target, log)) : List.of();
-        return CheckOutcome.from(log.tally(), findings);
+        return judgeAll(attempts, PromptJudge.reading(client, RawHtmlCheck::judge), context, log -> finding(target, log));
     }
 
     static Judgement judge(ProbeAttempt<Planted> attempt, String answer) {
