@@ -4,17 +4,12 @@
 # says so and exits 0. Usage: bench/accuracy-pii.sh [synth_dataset_v2.json] [--threshold T] [--errors N]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
 data=${1:-$root/../shared/datasets/pii/presidio-research/synth_dataset_v2.json}
 if [ ! -f "$data" ]; then
   echo "PII accuracy: data set not found at $data (see docs/accuracy.md for where it comes from); nothing to measure."
   exit 0
 fi
 [ $# -gt 0 ] && shift
-. "$root/.mvn/find-jdk.sh"
-cd "$root"
-./mvnw -B -ntp -q -pl detect -am install -DskipTests >/dev/null
-./mvnw -B -ntp -q -pl bench compile >/dev/null
-cp=$(./mvnw -B -ntp -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
-mkdir -p bench/target
-"$JAVA_HOME/bin/java" -cp "bench/target/classes:$cp" dev.bulwark.bench.accuracy.PiiAccuracy "$data" "$@" \
+"$root/bench/run-main.sh" dev.bulwark.bench.accuracy.PiiAccuracy "$data" "$@" \
   | tee bench/target/accuracy-pii.md

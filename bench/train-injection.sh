@@ -4,13 +4,9 @@
 # file. Takes a few minutes on two cores (embedding ~11k texts). Usage: bench/train-injection.sh [DATASETS_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-. "$root/.mvn/find-jdk.sh"
 cd "$root"
 datasets=${1:-$root/../shared/datasets}
-./mvnw -B -ntp -q -pl detect -am install -DskipTests >/dev/null
-./mvnw -B -ntp -q -pl bench compile >/dev/null
-cp=$(./mvnw -B -ntp -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:$cp" dev.bulwark.bench.injection.TrainInjection \
+"$root/bench/run-main.sh" dev.bulwark.bench.injection.TrainInjection \
   "$datasets" detect/src/main/resources/dev/bulwark/detect/injection/head.json
 # Put the new head into the installed detect jar so the evaluation and the CLI use it.
 ./mvnw -B -ntp -q -pl detect -am install -DskipTests >/dev/null
