@@ -142,9 +142,23 @@ public record Finding(
 
         private String fingerprint() {
             String key = String.join("\u001f", check, target,
-                    String.valueOf(location.url()), String.valueOf(location.path()), String.valueOf(location.entry()),
+                    urlPath(location.url()), String.valueOf(location.path()), String.valueOf(location.entry()),
                     String.valueOf(location.column()), rootCause);
             return "sha256:" + sha256(key);
+        }
+    }
+
+    /**
+     * The URL without scheme, host and port: the target id already names the endpoint, and a retest of the same
+     * target on another port (a restarted local server, the demo) must fingerprint the same root cause alike.
+     */
+    private static String urlPath(String url) {
+        if (url == null) return "null";
+        try {
+            var uri = java.net.URI.create(url);
+            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException notAUri) {
+            return url;
         }
     }
 
