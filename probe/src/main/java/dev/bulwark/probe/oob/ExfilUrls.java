@@ -3,9 +3,7 @@ package dev.bulwark.probe.oob;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.scope.PromptTarget;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where a planted exfiltration URL points. With the collector running: {@code http://127.0.0.1:PORT/bwk/TOKEN},
@@ -16,7 +14,6 @@ import java.util.regex.Pattern;
  * own 127.0.0.1, a place outside the engagement's allow-list. Decided from the literal host (no name lookups).
  */
 public final class ExfilUrls {
-    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private ExfilUrls() {
     }
@@ -31,8 +28,6 @@ public final class ExfilUrls {
     }
 
     static boolean isLoopback(URI uri) {
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-        return host.equals("localhost") || LOOPBACK_V4.matcher(host).matches() || host.equals("::1");
+        return dev.bulwark.probe.Hosts.isLoopback(uri);
     }
 }
