@@ -9,20 +9,8 @@ final class OpenAiJson {
     }
 
     static JsonObject completion(String id, long created, String content, String finishReason, int promptTokens) {
-        int completionTokens = Text.tokens(content);
-        return new JsonObject()
-                .put("id", id)
-                .put("object", "chat.completion")
-                .put("created", created)
-                .put("model", Molly.MODEL)
-                .put("choices", new JsonArray().add(new JsonObject()
-                        .put("index", 0)
-                        .put("message", new JsonObject().put("role", "assistant").put("content", content))
-                        .put("finish_reason", finishReason)))
-                .put("usage", new JsonObject()
-                        .put("prompt_tokens", promptTokens)
-                        .put("completion_tokens", completionTokens)
-                        .put("total_tokens", promptTokens + completionTokens));
+        var message = new JsonObject().put("role", "assistant").put("content", content);
+        return envelope(id, created, message, finishReason, promptTokens, Text.tokens(content));
     }
 
     /** A completion that asks to call {@code tool} (content null, {@code finish_reason: tool_calls}). */
@@ -30,6 +18,14 @@ final class OpenAiJson {
         JsonObject call = new JsonObject().put("id", "call_" + id.substring(Math.max(0, id.length() - 8)))
                 .put("type", "function")
                 .put("function", new JsonObject().put("name", tool).put("arguments", "{}"));
+        var message = new JsonObject().put("role", "assistant").putNull("content")
+                .put("tool_calls", new JsonArray().add(call));
+        return envelope(id, created, message, "tool_calls", promptTokens, 12);
+    }
+
+    /** The chat.completion object around one assistant message, with its token usage. */
+    private static JsonObject envelope(String id, long created, JsonObject message, String finishReason,
+                                       int promptTokens, int completionTokens) {
         return new JsonObject()
                 .put("id", id)
                 .put("object", "chat.completion")
@@ -37,13 +33,12 @@ final class OpenAiJson {
                 .put("model", Molly.MODEL)
                 .put("choices", new JsonArray().add(new JsonObject()
                         .put("index", 0)
-                        .put("message", new JsonObject().put("role", "assistant").putNull("content")
-                                .put("tool_calls", new JsonArray().add(call)))
-                        .put("finish_reason", "tool_calls")))
+                        .put("message", message)
+                        .put("finish_reason", finishReason)))
                 .put("usage", new JsonObject()
                         .put("prompt_tokens", promptTokens)
-                        .put("completion_tokens", 12)
-                        .put("total_tokens", promptTokens + 12));
+                        .put("completion_tokens", completionTokens)
+                        .put("total_tokens", promptTokens + completionTokens));
     }
 
     /**
