@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.detect.InputTooLargeException;
 import dev.bulwark.detect.injection.InjectionDetector;
 import dev.bulwark.detect.injection.InjectionScore;
+import dev.bulwark.detect.injection.TextSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bulwark detect injection}: JSON Lines in, one object per line with a {@code text} field (and optionally
- * an {@code id}, echoed back); JSON Lines out, one {@code {"id":…,"score":…,"flagged":…,"reasons":[…]}} per input
+ * an {@code id}, echoed back, and a {@code source}: {@code "prompt"}, what a user typed, or {@code "data"}, a
+ * document, e-mail, web page or tool result the model reads; {@code --source} sets the default); JSON Lines out, one {@code {"id":…,"score":…,"flagged":…,"reasons":[…]}} per input
  * line. Blank lines are skipped. A bad line (not a JSON object, no string {@code text}, longer than
  * {@value #MAX_LINE_CHARS} characters, or a text over the detector's limit) is reported on stderr with its line
  * number and produces no output line; the command carries on with the next line, so one bad record does not lose
@@ -47,6 +49,12 @@ public final class DetectInjectionCommand implements Callable<Integer> {
             description = "Skip the learned classifier: much faster, no model to load, lower recall.")
     boolean rulesOnly;
 
+    @Option(names = "--source", paramLabel = "prompt|data", defaultValue = "prompt",
+            description = "Where the texts come from, unless a line says \"source\": prompt (what a user typed; "
+                    + "default) or data (documents, e-mails, web pages, tool results the model reads: instructions "
+                    + "aimed at the assistant's reply count as injections there).")
+    String source;
+
     private final InputStream in;
 
     public DetectInjectionCommand() {
@@ -61,6 +69,13 @@ public final class DetectInjectionCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TextSource fallback;
+        try {
+            fallback = parseSource(source);
+        } catch (BadLine e) {
+            err.println("bulwark: --source: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
         InjectionDetector detector = rulesOnly ? InjectionDetector.rulesOnly() : InjectionDetector.standard();
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int bad = 0;
@@ -69,7 +84,7 @@ public final class DetectInjectionCommand implements Callable<Integer> {
         while ((line = Line.read(reader)) != null) {
             number++;
             try {
-                String result = score(detector, line);
+                String result = score(detector, line, fallback);
                 if (result != null) out.println(result);
             } catch (BadLine e) {
                 bad++;
@@ -81,7 +96,7 @@ public final class DetectInjectionCommand implements Callable<Integer> {
         return bad == 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
     }
 
-    private static String score(InjectionDetector detector, Line line) throws BadLine {
+    private static String score(InjectionDetector detector, Line line, TextSource fallback) throws BadLine {
         if (line.overflow()) throw new BadLine("longer than " + MAX_LINE_CHARS + " characters");
         if (line.text().isBlank()) return null;
         JsonNode node;
@@ -93,9 +108,12 @@ public final class DetectInjectionCommand implements Callable<Integer> {
         if (node == null || !node.isObject()) throw new BadLine("expected a JSON object with a \"text\" field");
         JsonNode text = node.get("text");
         if (text == null || !text.isTextual()) throw new BadLine("missing string field \"text\"");
+        JsonNode sourceField = node.get("source");
+        if (sourceField != null && !sourceField.isTextual()) throw new BadLine("field \"source\": expected a string");
+        TextSource textSource = sourceField == null ? fallback : parseSource(sourceField.asText());
         InjectionScore score;
         try {
-            score = detector.score(text.asText());
+            score = detector.score(text.asText(), textSource);
         } catch (InputTooLargeException e) {
             throw new BadLine("field \"text\": " + e.getMessage());
         }
@@ -110,6 +128,14 @@ public final class DetectInjectionCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static TextSource parseSource(String value) throws BadLine {
+        return switch (value) {
+            case "prompt" -> TextSource.PROMPT;
+            case "data" -> TextSource.DATA;
+            default -> throw new BadLine("source must be prompt or data, not \"" + value + "\"");
+        };
     }
 
     /** One input line, read without ever holding more than {@value #MAX_LINE_CHARS} characters of it. */

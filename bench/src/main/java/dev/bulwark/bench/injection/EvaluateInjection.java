@@ -3,6 +3,7 @@ package dev.bulwark.bench.injection;
 import dev.bulwark.detect.injection.Combination;
 import dev.bulwark.detect.injection.InjectionDetector;
 import dev.bulwark.detect.injection.InjectionScore;
+import dev.bulwark.detect.injection.TextSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.stream.IntStream;
 /**
  * Scores the held-out side of the split with the bundled detector (rules and head as shipped) and prints
  * precision, recall and false-positive rate for rules only, classifier only and combined, overall and per slice,
- * as a Markdown table, plus the misses. Run by {@code bench/accuracy-injection.sh}.
+ * as a Markdown table, plus the misses. BIPIA's e-mails are scored as {@link TextSource#DATA} (they are what the
+ * application reads); a second table scores them, and the PyRIT responses, under the other reading. Run by {@code bench/accuracy-injection.sh}.
  *
  * <p>Arguments: {@code [datasets-dir] [output.md]}.
  */
@@ -33,7 +35,19 @@ public final class EvaluateInjection {
                 .filter(e -> !Split.isTrain(e)).toList();
         InjectionDetector detector = InjectionDetector.standard();
         InjectionScore[] scores = new InjectionScore[test.size()];
-        IntStream.range(0, test.size()).parallel().forEach(i -> scores[i] = detector.score(test.get(i).text()));
+        IntStream.range(0, test.size()).parallel()
+                .forEach(i -> scores[i] = detector.score(test.get(i).text(), test.get(i).textSource()));
+        // The same texts under the other reading, to show what saying "this is data" changes (and costs).
+        var swapped = new ArrayList<Example>();
+        var swappedScores = new ArrayList<InjectionScore>();
+        for (Example e : test) {
+            if (e.source().startsWith("bipia") || e.source().equals("pyrit-responses")) {
+                TextSource other = e.textSource() == TextSource.DATA ? TextSource.PROMPT : TextSource.DATA;
+                swapped.add(new Example(e.text(), e.injection(), e.source() + " as " + other.name().toLowerCase(
+                        Locale.ROOT), e.group(), e.language(), e.hardNegative()));
+                swappedScores.add(detector.score(e.text(), other));
+            }
+        }
 
         var slices = new LinkedHashMap<String, Predicate<Example>>();
         slices.put("**all held-out**", e -> true);
@@ -46,6 +60,22 @@ public final class EvaluateInjection {
         var out = new StringBuilder();
         out.append("| slice | injections | benign | variant | precision | recall | FPR |\n");
         out.append("|---|---:|---:|---|---:|---:|---:|\n");
+        table(out, slices, test, scores);
+        var other = new LinkedHashMap<String, Predicate<Example>>();
+        swapped.stream().map(Example::source).distinct().sorted()
+                .forEach(s -> other.put("source: " + s, e -> e.source().equals(s)));
+        table(out, other, swapped, swappedScores.toArray(InjectionScore[]::new));
+        out.append("\nMisses of the combined detector (first ").append(SHOW_MISSES).append(" of each kind):\n\n");
+        appendMisses(out, test, scores, true);
+        appendMisses(out, test, scores, false);
+        System.out.print(out);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, out.toString());
+        System.err.println("wrote " + output);
+    }
+
+    private static void table(StringBuilder out, Map<String, Predicate<Example>> slices, List<Example> test,
+            InjectionScore[] scores) {
         for (Map.Entry<String, Predicate<Example>> slice : slices.entrySet()) {
             Metrics rules = new Metrics();
             Metrics classifier = new Metrics();
@@ -64,13 +94,6 @@ public final class EvaluateInjection {
                         cells[0], cells[1], variant.getKey(), cells[2], cells[3], cells[4]));
             }
         }
-        out.append("\nMisses of the combined detector (first ").append(SHOW_MISSES).append(" of each kind):\n\n");
-        appendMisses(out, test, scores, true);
-        appendMisses(out, test, scores, false);
-        System.out.print(out);
-        Files.createDirectories(output.toAbsolutePath().getParent());
-        Files.writeString(output, out.toString());
-        System.err.println("wrote " + output);
     }
 
     private static void appendMisses(StringBuilder out, List<Example> test, InjectionScore[] scores, boolean fn) {

@@ -1,5 +1,7 @@
 package dev.bulwark.bench.injection;
 
+import dev.bulwark.detect.injection.TextSource;
+
 /**
  * One labelled text.
  *
@@ -11,4 +13,8 @@ package dev.bulwark.bench.injection;
  * @param hardNegative a benign prompt written to contain trigger words
  */
 record Example(String text, boolean injection, String source, String group, String language, boolean hardNegative) {
+    /** The BIPIA e-mails, clean or carrying an attack, are content an application reads, not what a user typed. */
+    TextSource textSource() {
+        return source.startsWith("bipia") ? TextSource.DATA : TextSource.PROMPT;
+    }
 }

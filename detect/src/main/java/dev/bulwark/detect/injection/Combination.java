@@ -19,10 +19,15 @@ public final class Combination {
     private Combination() {
     }
 
-    /** Layers (a) and (b): rules that fired plus the disguises found. */
+    /** Layers (a) and (b) for a prompt: rules that fired plus the disguises found. */
     public static double ruleScore(List<RuleHit> hits, Set<Obfuscation> obfuscations) {
+        return ruleScore(hits, obfuscations, TextSource.PROMPT);
+    }
+
+    /** Layers (a) and (b), each rule weighed for where the text came from. */
+    public static double ruleScore(List<RuleHit> hits, Set<Obfuscation> obfuscations, TextSource source) {
         double miss = 1;
-        for (RuleHit hit : hits) miss *= 1 - hit.rule().weight();
+        for (RuleHit hit : hits) miss *= 1 - hit.rule().weight(source);
         for (Obfuscation o : obfuscations) miss *= 1 - o.weight();
         return 1 - miss;
     }
@@ -32,8 +37,9 @@ public final class Combination {
         return 1 - (1 - ruleScore) * (1 - classifier.orElse(0));
     }
 
-    static InjectionScore verdict(NormalizedText text, List<RuleHit> hits, OptionalDouble classifier) {
-        double rules = ruleScore(hits, text.obfuscations());
+    static InjectionScore verdict(NormalizedText text, List<RuleHit> hits, OptionalDouble classifier,
+            TextSource source) {
+        double rules = ruleScore(hits, text.obfuscations(), source);
         double score = clamp(combine(rules, classifier));
         boolean flagged = score >= FLAG_AT;
         var reasons = new ArrayList<String>();

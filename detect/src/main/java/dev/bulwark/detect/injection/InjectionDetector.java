@@ -45,18 +45,28 @@ public final class InjectionDetector {
     }
 
     /**
-     * Scores one text.
+     * Scores one text a user sent ({@link TextSource#PROMPT}).
      *
      * @throws InputTooLargeException if the text is longer than {@value #MAX_CHARS} characters: split it
      */
     public InjectionScore score(String text) {
+        return score(text, TextSource.PROMPT);
+    }
+
+    /**
+     * Scores one text from {@code source}: pass {@link TextSource#DATA} for documents, e-mails, web pages and tool
+     * results the model reads, where an instruction aimed at the assistant's reply is itself the attack.
+     *
+     * @throws InputTooLargeException if the text is longer than {@value #MAX_CHARS} characters: split it
+     */
+    public InjectionScore score(String text, TextSource source) {
         String input = text == null ? "" : text;
         if (input.length() > MAX_CHARS) throw new InputTooLargeException(input.length(), MAX_CHARS);
         NormalizedText normalized = TextNormalizer.normalize(input);
-        List<RuleHit> hits = rules.match(normalized);
+        List<RuleHit> hits = rules.match(normalized).stream().filter(hit -> hit.rule().weight(source) > 0).toList();
         OptionalDouble calibrated = classifier.map(c -> OptionalDouble.of(c.calibrated(normalized)))
                 .orElse(OptionalDouble.empty());
-        return Combination.verdict(normalized, hits, calibrated);
+        return Combination.verdict(normalized, hits, calibrated, source);
     }
 
     public boolean usesClassifier() {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,9 +35,15 @@ public final class RuleSet {
 
     private final List<InjectionRule> rules;
     private final KeywordScanner prefilter;
+    /** Per rule, the strings each match starts with ({@link LeadingLiterals}); null: try every position. */
+    private final String[][] anchors;
 
     private RuleSet(List<InjectionRule> rules) {
         this.rules = List.copyOf(rules);
+        this.anchors = this.rules.stream()
+                .map(rule -> LeadingLiterals.of(rule.pattern().pattern()).map(s -> s.toArray(String[]::new))
+                        .orElse(null))
+                .toArray(String[][]::new);
         this.prefilter = new KeywordScanner(this.rules.stream()
                 .map(rule -> RequiredLiterals.clauses(rule.pattern().pattern())).toList());
     }
@@ -53,7 +61,10 @@ public final class RuleSet {
         return match(text, true);
     }
 
-    /** {@code prefiltered == false} runs every regex: the reference the prefilter is tested against. */
+    /**
+     * {@code prefiltered == false} runs every regex from every position: the reference the prefilter and the
+     * anchoring are tested against.
+     */
     List<RuleHit> match(NormalizedText text, boolean prefiltered) {
         var hits = new ArrayList<RuleHit>();
         var seen = new HashSet<String>();
@@ -69,11 +80,38 @@ public final class RuleSet {
         BitSet candidates = prefiltered ? prefilter.candidates(text) : all();
         for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
             InjectionRule rule = rules.get(r);
-            if (!seen.contains(rule.id()) && rule.pattern().matcher(text).find()) {
+            if (!seen.contains(rule.id()) && matches(r, text, prefiltered)) {
                 hits.add(new RuleHit(rule, source));
                 seen.add(rule.id());
             }
         }
+    }
+
+    /** {@code find}, or with anchors {@code lookingAt} at each place a leading string occurs: same answer. */
+    private boolean matches(int r, String text, boolean anchored) {
+        Matcher matcher = rules.get(r).pattern().matcher(text);
+        String[] leading = anchors[r];
+        if (!anchored || leading == null) return matcher.find();
+        matcher.useTransparentBounds(true).useAnchoringBounds(false); // look-behind sees the text before
+        int[] starts = new int[8];
+        int count = 0;
+        for (String literal : leading) {
+            for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+                if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+                starts[count++] = at;
+            }
+        }
+        Arrays.sort(starts, 0, count);
+        for (int k = 0; k < count; k++) {
+            if (k > 0 && starts[k] == starts[k - 1]) continue;
+            if (matcher.region(starts[k], text.length()).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    /** Rules that can only be tried at the places their leading strings occur. */
+    int anchoredRules() {
+        return (int) Arrays.stream(anchors).filter(a -> a != null).count();
     }
 
     private BitSet all() {
@@ -110,7 +148,12 @@ public final class RuleSet {
         if (idParts.length != 3) throw bad(resource, number, "id must read language.category.name: " + f[0]);
         try {
             var category = InjectionRule.Category.valueOf(idParts[1].toUpperCase(Locale.ROOT));
-            return new InjectionRule(f[0], category, Double.parseDouble(f[1]), Pattern.compile(expand(f[2])), f[3]);
+            // "w" weighs the same everywhere; "w/d" is w in prompts and d in data (TextSource).
+            String[] weights = f[1].split("/", -1);
+            if (weights.length > 2) throw bad(resource, number, "weight must read w or w/d: " + f[1]);
+            double prompt = Double.parseDouble(weights[0]);
+            double data = weights.length == 2 ? Double.parseDouble(weights[1]) : prompt;
+            return new InjectionRule(f[0], category, prompt, data, Pattern.compile(expand(f[2])), f[3]);
         } catch (IllegalArgumentException e) { // includes PatternSyntaxException
             throw bad(resource, number, e.getMessage());
         }

@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The keyword prefilter must select a superset of the rules that match: same hits as running every regex. */
@@ -45,6 +50,46 @@ class KeywordPrefilterTest {
         assertThat(RequiredLiterals.clauses("(?:ignore|forget)[ ]{1,3}(?:previous|prior) rules")).containsExactly(
                 Set.of("ignore", "forget"), Set.of("previous", "prior"), Set.of(" rules"));
         assertThat(RequiredLiterals.clauses("aa|bb cc")).containsExactly(Set.of("aa", "bb cc"));
+    }
+
+    @Test
+    void leadingLiteralsAreWhereEveryMatchStarts() {
+        String b = "(?<![\\p{L}\\p{N}])";
+        assertThat(LeadingLiterals.of(b + "(?:ignore|act(?:ing)? as|dan \\d{1,2}|\\[dan\\])x"))
+                .contains(Set.of("ignore", "act", "dan ", "[dan]"));
+        assertThat(LeadingLiterals.of("(?=[ai])" + b + "(?:ignore|ab?c)")).contains(Set.of("ignore", "a"));
+        assertThat(LeadingLiterals.of("<\\|(?:im_start|system)\\|>")).contains(Set.of("<|"));
+        assertThat(LeadingLiterals.of("aa+b")).contains(Set.of("aa"));
+        assertThat(LeadingLiterals.of("a{0,2}b")).isEmpty();
+        assertThat(LeadingLiterals.of(b + "(?:ignore|(?:x|y)z)")).isEmpty();
+        assertThat(LeadingLiterals.of(b + "(?:ignore|forget)?x")).isEmpty();
+        assertThat(LeadingLiterals.of("(?:^|[.:!?] ?)" + b + "new")).isEmpty();
+        assertThat(LeadingLiterals.of("foo|bar")).isEmpty();
+        assertThat(LeadingLiterals.of("(?i)ignore")).isEmpty();
+        assertThat(LeadingLiterals.of("\\d+ rules")).isEmpty();
+    }
+
+    @Test
+    void mostRulesAreAnchored() {
+        assertThat(RULES.anchoredRules()).isGreaterThanOrEqualTo(RULES.rules().size() * 3 / 4);
+    }
+
+    @Property(tries = 300)
+    void anchoredMatchingEqualsFindEverywhere(@ForAll("ruleSoup") String text) {
+        NormalizedText n = TextNormalizer.normalize(text);
+        assertThat(RULES.match(n, true)).isEqualTo(RULES.match(n, false));
+    }
+
+    /** Texts stitched from the rules' own keywords and filler, so that near-misses and overlaps are common. */
+    @Provide
+    Arbitrary<String> ruleSoup() {
+        var words = new ArrayList<String>(List.of("the", "you", "are", "now", "all", "your", "please", "and", ".",
+                ",", "\n", ":", "mode", "instructions", "system prompt", "previous", "ignore", "developer"));
+        for (InjectionRule rule : RULES.rules()) {
+            RequiredLiterals.clauses(rule.pattern().pattern()).forEach(words::addAll);
+        }
+        return Arbitraries.of(words).list().ofMinSize(1).ofMaxSize(40)
+                .map(list -> String.join(" ", list).replace("\\n", "\n"));
     }
 
     @Test
