@@ -1,0 +1,20 @@
+package dev.bulwark.supply.model;
+
+import java.io.IOException;
+
+/** What a {@link FormatReader} may do while it reads: report issues, hand members of a container back, respect limits. */
+public interface ScanContext {
+    /** Records an issue in the input being read (its {@code entry} is relative to that input). */
+    void report(ModelIssue issue);
+
+    /**
+     * Scans a member of the container being read (format decided by its own bytes); its issues come back with
+     * {@code member.name()} prefixed. Refused, with a not-verified issue, beyond {@link ScanLimits#maxDepth()}.
+     */
+    void scanNested(ModelInput member) throws IOException;
+
+    ScanLimits limits();
+
+    /** Counts decompressed bytes against {@link ScanLimits#maxExpandedBytes()}; false once the budget is spent. */
+    boolean spend(long expandedBytes);
+}
