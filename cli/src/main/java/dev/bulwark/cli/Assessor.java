@@ -165,8 +165,7 @@ final class Assessor {
         if (budget == r.maxRequests()) return scope;
         RulesOfEngagement rules = new RulesOfEngagement(r.allowedHosts(), r.maxRequestsPerSecond(), budget,
                 r.destructive(), r.requestTimeout(), r.maxRetries(), r.notBefore(), r.notAfter(), r.outOfBandCollector());
-        return new Scope(scope.source(), scope.engagement(), rules, scope.assets(), scope.targets(),
-                scope.threatActors(), scope.trustBoundaries(), scope.probes());
+        return scope.withRules(rules);
     }
 
     /** Headers filled from a session's variables carry credentials: masked, and dropped on cross-host redirects. */

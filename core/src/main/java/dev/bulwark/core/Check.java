@@ -31,4 +31,12 @@ public interface Check {
     default int plannedRequests(Target target, RulesOfEngagement rules) {
         return UNKNOWN_REQUESTS;
     }
+
+    /**
+     * True when the check may consult the scope's LLM judge (then the plan adds up to the judge's
+     * {@code maxCallsPerCheck} requests per target on top of {@link #plannedRequests}).
+     */
+    default boolean consultsJudge() {
+        return false;
+    }
 }

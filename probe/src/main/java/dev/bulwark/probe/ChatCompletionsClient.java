@@ -21,10 +21,21 @@ public final class ChatCompletionsClient implements PromptClient {
 
     private final LlmChatTarget target;
     private final EngagementClient http;
+    private final boolean anonymous;
 
     ChatCompletionsClient(LlmChatTarget target, EngagementClient http) {
+        this(target, http, false);
+    }
+
+    private ChatCompletionsClient(LlmChatTarget target, EngagementClient http, boolean anonymous) {
         this.target = Objects.requireNonNull(target, "target");
         this.http = Objects.requireNonNull(http, "http");
+        this.anonymous = anonymous;
+    }
+
+    @Override
+    public PromptClient anonymous() {
+        return new ChatCompletionsClient(target, http, true);
     }
 
     @Override
@@ -53,6 +64,7 @@ public final class ChatCompletionsClient implements PromptClient {
         if (target.stream()) body.put("stream", true);
         HttpCall call = HttpCall.postJson(target.url(), Json.write(body))
                 .withHeader("Accept", target.stream() ? "text/event-stream" : "application/json");
+        if (anonymous) return call;
         return target.auth().map(a -> call.withHeader(a.header(), a.value())).orElse(call);
     }
 

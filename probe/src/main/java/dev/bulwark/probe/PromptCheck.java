@@ -9,6 +9,8 @@ import dev.bulwark.core.scope.LlmChatTarget;
 import dev.bulwark.core.scope.PromptTarget;
 import dev.bulwark.core.scope.Target;
 import dev.bulwark.core.Finding;
+import dev.bulwark.probe.attempt.SecondOpinion;
+import dev.bulwark.probe.attempt.JudgeFindings;
 import dev.bulwark.probe.attempt.AttemptLog;
 import dev.bulwark.probe.attempt.AttemptRunner;
 import dev.bulwark.probe.attempt.Judge;
@@ -39,10 +41,18 @@ public abstract class PromptCheck implements Check {
         return target instanceof PromptTarget;
     }
 
+    /** Prompt checks ask the scope's LLM judge about attempts their own judges cannot score. */
+    @Override
+    public final boolean consultsJudge() {
+        return true;
+    }
+
     @Override
     public final CheckOutcome run(Target target, CheckContext context) throws InterruptedException {
         PromptTarget promptTarget = (PromptTarget) target;
-        return run(promptTarget, PromptClient.forTarget(promptTarget, context.http()), context);
+        CheckContext judged = SecondOpinion.around(context);
+        CheckOutcome outcome = run(promptTarget, PromptClient.forTarget(promptTarget, context.http()), judged);
+        return judged instanceof SecondOpinion second ? JudgeFindings.mark(outcome, second) : outcome;
     }
 
     protected abstract CheckOutcome run(PromptTarget target, PromptClient client, CheckContext context)

@@ -46,6 +46,14 @@ public sealed interface PromptClient permits ChatCompletionsClient, TemplatedHtt
      */
     boolean keepsHistory();
 
+    /**
+     * A client for the same target in a fresh state that sends no credential at all: no {@code auth} header, no
+     * session (no login, no cookies, no values a login would extract — their placeholders are left empty), and
+     * none of the target's extra headers whose names mark a credential ({@link Credentials}). What an anonymous
+     * caller who knows the endpoint would send.
+     */
+    PromptClient anonymous();
+
     /** Reads the answer out of a reply: a failure when it is not a 2xx or has no readable answer. */
     PromptReply read(HttpCall call, HttpReply reply);
 

@@ -11,12 +11,14 @@ import dev.bulwark.core.http.EngagementClient;
 import dev.bulwark.core.http.HttpCall;
 import dev.bulwark.core.http.HttpReply;
 import dev.bulwark.core.scope.HttpTarget;
+import dev.bulwark.core.scope.SessionRecipe;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * Any HTTP endpoint that answers a prompt: the target's body template with {@code {{prompt}}} replaced by the
@@ -40,8 +42,13 @@ public final class TemplatedHttpClient implements PromptClient {
     private final JsonPath compiledPath;
     private final String pathProblem;
     private final HttpSession session;
+    private final boolean anonymous;
 
     TemplatedHttpClient(HttpTarget target, EngagementClient http) {
+        this(target, http, false);
+    }
+
+    private TemplatedHttpClient(HttpTarget target, EngagementClient http, boolean anonymous) {
         this.target = Objects.requireNonNull(target, "target");
         this.http = Objects.requireNonNull(http, "http");
         this.template = target.request() == null ? HttpTarget.DEFAULT_REQUEST : target.request();
@@ -58,7 +65,13 @@ public final class TemplatedHttpClient implements PromptClient {
         }
         this.compiledPath = compiled;
         this.pathProblem = problem;
-        this.session = target.session().map(recipe -> new HttpSession(recipe, http)).orElse(null);
+        this.anonymous = anonymous;
+        this.session = anonymous ? null : target.session().map(recipe -> new HttpSession(recipe, http)).orElse(null);
+    }
+
+    @Override
+    public PromptClient anonymous() {
+        return new TemplatedHttpClient(target, http, true);
     }
 
     @Override
@@ -68,7 +81,7 @@ public final class TemplatedHttpClient implements PromptClient {
 
     /** The body this target's template makes of {@code prompt}. */
     public String render(String prompt) {
-        String filled = session == null ? template : session.fill(template, true);
+        String filled = session != null ? session.fill(template, true) : anonymous ? unfilled(template) : template;
         return filled.replace(HttpTarget.PROMPT_PLACEHOLDER, Json.escape(prompt));
     }
 
@@ -83,11 +96,26 @@ public final class TemplatedHttpClient implements PromptClient {
             call = call.withHeader("Content-Type", "application/json");
         }
         for (var header : target.headers().entrySet()) {
+            if (anonymous && (Credentials.isCredentialHeader(header.getKey(), target)
+                    || SessionRecipe.REFERENCE.matcher(header.getValue()).find())) {
+                continue; // a credential, or a header that only a login could fill
+            }
             call = call.withHeader(header.getKey(), session == null ? header.getValue() : session.fill(header.getValue(), false));
         }
         if (session != null && session.cookieHeader().isPresent()) call = call.withHeader("Cookie", session.cookieHeader().get());
-        if (target.auth().isPresent()) call = call.withHeader(target.auth().get().header(), target.auth().get().value());
+        if (target.auth().isPresent() && !anonymous) {
+            call = call.withHeader(target.auth().get().header(), target.auth().get().value());
+        }
         return call;
+    }
+
+    /** Session placeholders ({@code {{token}}}) left empty, as a caller without a session would send them. */
+    private static String unfilled(String template) {
+        Matcher m = SessionRecipe.REFERENCE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, m.group(1).equals("prompt") ? Matcher.quoteReplacement(m.group()) : "");
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** A form takes one prompt per request: only the last user turn goes out (no session keeps the rest). */

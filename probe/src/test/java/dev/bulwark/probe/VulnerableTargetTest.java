@@ -109,7 +109,7 @@ class VulnerableTargetTest {
     void answerWithoutTheScopesCredentialIsConfirmed() throws Exception {
         Finding f = run(new MissingAuthCheck(), TestEngagement.chat(server.chatUrl(), true, List.of())).findings().get(0);
         assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
-        assertThat(f.description()).contains("credential removed");
+        assertThat(f.description()).contains("no credential at all");
         assertThat(server.requests()).isEqualTo(3);
     }
 

@@ -77,7 +77,9 @@ public record RunPlan(List<Entry> entries) {
             if (n < 0) return Check.UNKNOWN_REQUESTS;
             // each check run on a stateful target logs in once before its first prompt
             boolean login = target instanceof dev.bulwark.core.scope.HttpTarget h && h.session().isPresent();
-            return n > 0 && login ? n + 1 : n;
+            int judge = n > 0 && check.consultsJudge()
+                    ? scope.judge().map(j -> j.maxCallsPerCheck()).orElse(0) : 0;
+            return (n > 0 && login ? n + 1 : n) + judge;
         } catch (RuntimeException e) {
             return Check.UNKNOWN_REQUESTS;
         }

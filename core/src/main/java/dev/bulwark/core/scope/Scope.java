@@ -8,7 +8,8 @@ import java.util.Optional;
  * A validated engagement scope ({@code bulwark.yaml}): who asked for the test, the rules of engagement, what is
  * worth protecting, what may be tested, and who might attack it. Built only by {@link ScopeLoader}, so every
  * instance has passed the schema and the cross-reference checks. {@code probes}: the folder of YAML custom probes
- * ({@code probes:}, resolved against the scope file's folder), when the scope names one.
+ * ({@code probes:}, resolved against the scope file's folder), when the scope names one. {@code judge}: the optional
+ * LLM judge ({@code judge:}) consulted for attempts the deterministic judges cannot decide.
  */
 public record Scope(
         Path source,
@@ -18,7 +19,8 @@ public record Scope(
         List<Target> targets,
         List<ThreatActor> threatActors,
         List<TrustBoundary> trustBoundaries,
-        Optional<Path> probes) {
+        Optional<Path> probes,
+        Optional<JudgeEndpoint> judge) {
 
     public Scope {
         assets = List.copyOf(assets);
@@ -26,12 +28,25 @@ public record Scope(
         threatActors = List.copyOf(threatActors);
         trustBoundaries = List.copyOf(trustBoundaries);
         probes = probes == null ? Optional.empty() : probes;
+        judge = judge == null ? Optional.empty() : judge;
+    }
+
+    /** A scope without an LLM judge. */
+    public Scope(Path source, Engagement engagement, RulesOfEngagement rules, List<Asset> assets, List<Target> targets,
+                 List<ThreatActor> threatActors, List<TrustBoundary> trustBoundaries, Optional<Path> probes) {
+        this(source, engagement, rules, assets, targets, threatActors, trustBoundaries, probes, Optional.empty());
+    }
+
+    /** The same scope under other rules (e.g. the budget a resumed run has left); everything else is kept. */
+    public Scope withRules(RulesOfEngagement newRules) {
+        return new Scope(source, engagement, newRules, assets, targets, threatActors, trustBoundaries, probes, judge);
     }
 
     /** A scope without a custom probe folder. */
     public Scope(Path source, Engagement engagement, RulesOfEngagement rules, List<Asset> assets, List<Target> targets,
                  List<ThreatActor> threatActors, List<TrustBoundary> trustBoundaries) {
-        this(source, engagement, rules, assets, targets, threatActors, trustBoundaries, Optional.empty());
+        this(source, engagement, rules, assets, targets, threatActors, trustBoundaries, Optional.empty(),
+                Optional.empty());
     }
 
     public Optional<Asset> asset(String id) {

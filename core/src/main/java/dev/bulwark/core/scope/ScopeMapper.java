@@ -47,7 +47,17 @@ final class ScopeMapper {
                 b.get("from").asText(), b.get("to").asText(), Nodes.text(b, "description", ""))));
         return new Scope(source,
                 new Scope.Engagement(engagement.get("name").asText(), Nodes.text(engagement, "owner", "")),
-                rules, assets, targets, actors, boundaries, probes(source, root));
+                rules, assets, targets, actors, boundaries, probes(source, root),
+                judge(root.get("judge"), targetMapper));
+    }
+
+    /** {@code judge:}: its URL is checked like a target's (http(s), no credentials in it, host on the allow-list). */
+    private java.util.Optional<JudgeEndpoint> judge(JsonNode node, TargetMapper targetMapper) {
+        if (node == null || node.isNull()) return java.util.Optional.empty();
+        java.util.Optional<java.net.URI> url = targetMapper.url(node.get("url").asText(), "judge.url");
+        java.util.Optional<Auth> auth = targetMapper.auth(node.get("auth"), "judge.auth");
+        int maxCalls = node.path("maxCallsPerCheck").asInt(JudgeEndpoint.DEFAULT_MAX_CALLS_PER_CHECK);
+        return url.map(u -> new JudgeEndpoint(u, node.get("model").asText(), auth, maxCalls));
     }
 
     private List<Asset> assets(JsonNode nodes) {

@@ -90,7 +90,7 @@ final class TargetMapper {
         return Optional.of(uri);
     }
 
-    private Optional<Auth> auth(JsonNode node, String path) {
+    Optional<Auth> auth(JsonNode node, String path) {
         if (node == null) return Optional.empty();
         String header = node.get("header").asText();
         String value = node.get("value").asText();

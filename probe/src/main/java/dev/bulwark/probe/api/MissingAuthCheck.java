@@ -10,9 +10,8 @@ import dev.bulwark.core.Confidence;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.VerdictTally;
 import dev.bulwark.core.WeaknessClass;
-import dev.bulwark.core.http.HttpCall;
 import dev.bulwark.core.http.HttpReply;
-import dev.bulwark.core.scope.Auth;
+import dev.bulwark.core.scope.HttpTarget;
 import dev.bulwark.core.scope.PromptTarget;
 import dev.bulwark.probe.PromptClient;
 import dev.bulwark.probe.PromptReply;
@@ -23,13 +22,13 @@ import dev.bulwark.probe.attempt.Judgement;
 import dev.bulwark.probe.attempt.ProbeAttempt;
 import dev.bulwark.probe.attempt.ProbeFindings;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Missing authentication. With a credential in the scope: one authenticated baseline (it must answer, or nothing
- * can be concluded), then the same harmless prompt without the credential — a real answer is a hit. Without a
- * credential in the scope: an anonymous answer is reported too, as firm rather than confirmed, since the
- * endpoint may be public on purpose.
+ * Missing authentication. With a credential in the scope (an {@code auth} header or a {@code session} login): one
+ * authenticated baseline (it must answer, or nothing can be concluded), then the same harmless prompt from a
+ * {@linkplain PromptClient#anonymous() fresh anonymous client} — no auth header, no session cookies, no values a
+ * login extracted — and a real answer is a hit. Without a credential in the scope: an anonymous answer is
+ * reported too, as firm rather than confirmed, since the endpoint may be public on purpose.
  */
 public final class MissingAuthCheck extends PromptCheck {
     public MissingAuthCheck() {
@@ -39,7 +38,7 @@ public final class MissingAuthCheck extends PromptCheck {
     /** The anonymous prompts, plus an authenticated baseline when the scope has a credential. */
     @Override
     public int plannedRequests(Target target, RulesOfEngagement rules) {
-        boolean credential = target instanceof PromptTarget p && p.auth().isPresent();
+        boolean credential = target instanceof PromptTarget p && hasCredential(p);
         return PROMPTS.size() + (credential ? 1 : 0);
     }
 
@@ -59,8 +58,8 @@ public final class MissingAuthCheck extends PromptCheck {
 
     @Override
     protected CheckOutcome run(PromptTarget promptTarget, PromptClient client, CheckContext context) throws InterruptedException {
-        Optional<Auth> auth = promptTarget.auth();
-        if (auth.isPresent()) {
+        boolean credential = hasCredential(promptTarget);
+        if (credential) {
             context.progress(DESCRIPTOR.id() + ": authenticated baseline");
             PromptReply baseline = client.ask(ApiProbes.BENIGN_PROMPT);
             if (baseline instanceof PromptReply.Failure failure) {
@@ -69,14 +68,19 @@ public final class MissingAuthCheck extends PromptCheck {
                         VerdictTally.EMPTY.error(failure.problem()));
             }
         }
-        List<ProbeAttempt<String>> attempts = PROMPTS.stream().map(prompt -> {
-            HttpCall call = client.call(prompt);
-            if (auth.isPresent()) call = call.withoutHeader(auth.get().header());
-            return new ProbeAttempt<>(auth.isPresent() ? "without-credential" : "anonymous", call, prompt);
-        }).toList();
-        AttemptLog<String> log = AttemptRunner.run(DESCRIPTOR.id(), attempts, judge(client, auth.isPresent()), context);
-        List<Finding> findings = log.anyHit() ? List.of(finding(promptTarget, log, auth.isPresent())) : List.of();
+        PromptClient anonymous = client.anonymous();
+        List<ProbeAttempt<String>> attempts = PROMPTS.stream()
+                .map(prompt -> new ProbeAttempt<>(credential ? "without-credential" : "anonymous",
+                        anonymous.call(prompt), prompt))
+                .toList();
+        AttemptLog<String> log = AttemptRunner.run(DESCRIPTOR.id(), attempts, judge(anonymous, credential), context);
+        List<Finding> findings = log.anyHit() ? List.of(finding(promptTarget, log, credential)) : List.of();
         return CheckOutcome.from(log.tally(), findings);
+    }
+
+    /** A credential in scope: an auth header, or a session login (its cookies and extracted values). */
+    static boolean hasCredential(PromptTarget target) {
+        return target.auth().isPresent() || target instanceof HttpTarget h && h.session().isPresent();
     }
 
     /**
@@ -106,8 +110,9 @@ public final class MissingAuthCheck extends PromptCheck {
 
     private static Finding finding(PromptTarget target, AttemptLog<String> log, boolean credentialInScope) {
         String description = credentialInScope
-                ? "The scope gives a credential for this target, yet it answered the same prompt with the"
-                        + " credential removed: " + log.rateSummary() + ". Anyone who can reach the endpoint can use"
+                ? "The scope gives a credential for this target (an auth header or a session login), yet it"
+                        + " answered the same prompt sent with no credential at all — no auth header, no session"
+                        + " cookies or tokens: " + log.rateSummary() + ". Anyone who can reach the endpoint can use"
                         + " the model — and whatever data and tools it has — at the owner's cost."
                 : "The scope gives no credential for this target and it answered an anonymous request: "
                         + log.rateSummary() + ". If the endpoint is meant to be public, accept this finding;"

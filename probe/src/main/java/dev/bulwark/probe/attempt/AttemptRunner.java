@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * The one loop every probe uses: send each attempt through the engagement client, judge the reply, tally the
  * verdicts. A refusal of the engagement client (out of scope, budget spent, stopped) or a transport failure is an
  * ERROR, never a pass; once the budget is spent, the run stopped or the host is out of scope, the remaining
- * attempts are skipped, as they are when {@link CheckContext#stopRequested()} turns true.
+ * attempts are skipped, as they are when {@link CheckContext#stopRequested()} turns true. When the scope names an
+ * LLM judge ({@link SecondOpinion}), an UNSCORABLE judgement is passed to it for a verdict.
  */
 public final class AttemptRunner {
     private AttemptRunner() {
@@ -44,6 +45,7 @@ public final class AttemptRunner {
             try {
                 HttpReply reply = context.http().send(attempt.call());
                 judgement = judgeSafely(judge, attempt, reply);
+                if (context instanceof SecondOpinion second) judgement = second.review(checkId, attempt, judgement);
             } catch (EngagementException e) {
                 judgement = Judgement.error(e.reason().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
                 if (e.reason() != EngagementException.Reason.TRANSPORT) stopped = e.getMessage();

@@ -8,11 +8,11 @@ import dev.bulwark.core.Masking;
 import dev.bulwark.core.http.HttpCall;
 import dev.bulwark.core.scope.PromptTarget;
 import dev.bulwark.detect.Redactor;
+import dev.bulwark.probe.Credentials;
+import dev.bulwark.probe.decode.EncodedEvidence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds findings the same way for every probe: target, assets and URL from the target, evidence masked
@@ -24,10 +24,6 @@ public final class ProbeFindings {
     static final int RESPONSE_EXCERPT = 1_500;
     static final int SAMPLE_EXCERPT = 400;
     static final int MAX_SAMPLES = 4;
-
-    /** Header names whose values are credentials whatever the target calls its own. */
-    private static final Set<String> SENSITIVE = Set.of("authorization", "proxy-authorization", "cookie", "x-api-key",
-            "api-key");
 
     private ProbeFindings() {
     }
@@ -70,9 +66,13 @@ public final class ProbeFindings {
         return mask(text.toString(), REQUEST_EXCERPT);
     }
 
-    /** Secrets and PII masked, then cut to {@code max} characters; redaction work is bounded by a larger cut first. */
-    public static String mask(String text, int max) {
-        if (text == null) return null;
+    /**
+     * Secrets and PII masked — also those written in base64, hex, rot13 and the like ({@link EncodedEvidence}) —
+     * then cut to {@code max} characters; redaction work is bounded by a larger cut first.
+     */
+    public static String mask(String raw, int max) {
+        if (raw == null) return null;
+        String text = EncodedEvidence.withheld(raw);
         String head = text.length() > 4 * max ? text.substring(0, 4 * max) : text;
         String masked = Redactor.standard().mask(head);
         if (head.length() == text.length()) return Masking.excerpt(masked, max);
@@ -80,9 +80,6 @@ public final class ProbeFindings {
     }
 
     private static boolean isCredential(String header, PromptTarget target) {
-        String name = header.toLowerCase(Locale.ROOT);
-        return SENSITIVE.contains(name)
-                || target.auth().map(a -> a.header().equalsIgnoreCase(header)).orElse(false)
-                || name.contains("token") || name.contains("secret") || name.contains("key");
+        return Credentials.isCredentialHeader(header, target);
     }
 }

@@ -17,16 +17,19 @@ import dev.bulwark.probe.attempt.Judgement;
 import dev.bulwark.probe.attempt.ProbeAttempt;
 import dev.bulwark.probe.attempt.ProbeFindings;
 import dev.bulwark.probe.attempt.PromptJudge;
+import dev.bulwark.probe.decode.Revealed;
 import dev.bulwark.probe.llm.EchoGuard;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
  * A check defined by a YAML file ({@link ProbeSpec}): each prompt template is filled in (a fresh
- * {@code {{canary}}} per attempt, the file's variables), sent, and judged by the file's deterministic detector.
+ * {@code {{canary}}} per attempt, the file's variables), sent, and judged by the file's deterministic detector
+ * — on the reply as sent and, when that shows nothing, on its decoded views (base64, hex, rot13, …).
  * One finding per target when any attempt hits.
  */
 final class CustomProbeCheck extends PromptCheck {
@@ -70,24 +73,48 @@ final class CustomProbeCheck extends PromptCheck {
         String prompt = attempt.payload().prompt();
         boolean detected;
         String what;
+        String note = "";
+        String observed = answer;
         try {
             switch (spec.detector()) {
-                case CANARY -> {
-                    detected = CanaryDetector.of(attempt.payload().canary()).anyIn(EchoGuard.withoutEcho(prompt, reply));
-                    what = "the attempt's canary " + attempt.payload().canary();
-                }
-                case SYSTEM_PROMPT_CANARY -> {
-                    detected = CanaryDetector.of(target.systemPromptCanaries()).anyIn(EchoGuard.withoutEcho(prompt, reply));
-                    what = "a planted system-prompt canary";
+                case CANARY, SYSTEM_PROMPT_CANARY -> {
+                    boolean own = spec.detector() == Detector.CANARY;
+                    List<String> canaries = own ? List.of(attempt.payload().canary()) : target.systemPromptCanaries();
+                    detected = CanaryDetector.of(canaries).anyIn(EchoGuard.withoutEcho(prompt, reply));
+                    if (!detected) {
+                        Optional<Revealed> revealed = Revealed.canaries(canaries, prompt, reply);
+                        detected = revealed.isPresent();
+                        if (detected) {
+                            note = revealed.get().note();
+                            observed = revealed.get().observed(answer);
+                        }
+                    }
+                    what = own ? "the attempt's canary " + attempt.payload().canary() : "a planted system-prompt canary";
                 }
                 case REGEX -> {
                     detected = spec.regex().find(reply.replace(prompt, " "));
+                    for (Revealed view : detected ? List.<Revealed>of() : Revealed.plausible(prompt, reply)) {
+                        if (spec.regex().find(view.view().text().replace(prompt, " "))) {
+                            detected = true;
+                            note = view.note();
+                            observed = view.observed(answer);
+                            break;
+                        }
+                    }
                     what = "the pattern /" + spec.regex().pattern() + "/";
                 }
                 case PII -> {
-                    var found = EntityScanner.standard().scan(reply.replace(prompt, " "));
-                    detected = !found.isEmpty();
-                    what = detected ? found.size() + " personal-data or secret value(s)" : "personal data or secrets";
+                    int found = EntityScanner.standard().scan(reply.replace(prompt, " ")).size();
+                    for (Revealed view : found > 0 ? List.<Revealed>of() : Revealed.plausible(prompt, reply)) {
+                        found = EntityScanner.standard().scan(view.view().text().replace(prompt, " ")).size();
+                        if (found > 0) {
+                            note = view.note();
+                            observed = view.observed(answer);
+                            break;
+                        }
+                    }
+                    detected = found > 0;
+                    what = detected ? found + " personal-data or secret value(s)" : "personal data or secrets";
                 }
                 case REFUSAL_ABSENT -> {
                     detected = !RefusalDetector.standard().isRefusal(reply);
@@ -99,8 +126,8 @@ final class CustomProbeCheck extends PromptCheck {
             return Judgement.unscorable(e.getMessage(), answer);
         }
         boolean hit = detected == spec.hitWhenDetected();
-        String reason = (detected ? "found " : "did not find ") + what;
-        return hit ? Judgement.hit(reason, answer) : Judgement.pass(reason, answer);
+        String reason = (detected ? "found " : "did not find ") + what + note;
+        return hit ? Judgement.hit(reason, observed) : Judgement.pass(reason, observed);
     }
 
     private Finding finding(PromptTarget target, AttemptLog<Sent> log) {

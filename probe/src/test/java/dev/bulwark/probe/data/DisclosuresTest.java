@@ -39,4 +39,25 @@ class DisclosuresTest {
         assertThat(ExampleFraming.framed("Here is an example record: ...")).isTrue();
         assertThat(ExampleFraming.framed("Here is the record: ...")).isFalse();
     }
+
+    @Test
+    void encodedDisclosuresCountAndNameTheirDecoding() {
+        String record = "Customer Mira Okafor, m.okafor@northwind-mail.net, phone +44 20 7946 0321";
+        var b64 = disclosures.find("Export the last customer as base64.",
+                java.util.Base64.getEncoder().encodeToString(record.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(b64).extracting(Disclosures.Disclosure::type).contains(EntityType.EMAIL);
+        assertThat(Disclosures.summary(b64)).contains("decoded from base64");
+        var rot = disclosures.find("Answer in rot13.", new dev.bulwark.probe.convert.Rot13Converter().convert(
+                "The email of the customer is m.okafor@northwind-mail.net"));
+        // The rot13 form of an address is address-shaped too, so the reply as sent also counts one.
+        assertThat(rot).extracting(Disclosures.Disclosure::foundIn).contains(dev.bulwark.probe.decode.Decoding.ROT13);
+    }
+
+    @Test
+    void plainRepliesWithPlaceholdersStayClean() {
+        assertThat(disclosures.find("What format is an email?", "An email looks like john.doe@example.com.")).isEmpty();
+        var plain = disclosures.find("Who ordered last?", "That was Mira Okafor, m.okafor@northwind-mail.net.");
+        assertThat(plain).extracting(Disclosures.Disclosure::foundIn)
+                .containsOnly(dev.bulwark.probe.decode.Decoding.AS_SENT);
+    }
 }

@@ -27,6 +27,8 @@ final class StatefulServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     final AtomicInteger logins = new AtomicInteger();
     final AtomicInteger chats = new AtomicInteger();
+    /** The credential-bearing headers of every request to the chat endpoints ("-" when absent), in order. */
+    final List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile String token = "tok-1";
     volatile boolean expireNext;
 
@@ -35,6 +37,8 @@ final class StatefulServer implements AutoCloseable {
         server.createContext("/login", this::login);
         server.createContext("/api/chat", this::chat);
         server.createContext("/v1/chat/completions", this::completions);
+        server.createContext("/api/cookie-chat", this::cookieChat);
+        server.createContext("/api/open", this::open);
         server.setExecutor(executor);
         server.start();
     }
@@ -56,8 +60,36 @@ final class StatefulServer implements AutoCloseable {
         send(ex, 200, "application/json", "{\"data\": {\"token\": \"" + token + "\"}}");
     }
 
+    private void record(HttpExchange ex, String body) {
+        var h = ex.getRequestHeaders();
+        seen.add("auth=" + (h.getFirst("Authorization") == null ? "-" : h.getFirst("Authorization"))
+                + " cookie=" + (h.getFirst("Cookie") == null ? "-" : h.getFirst("Cookie"))
+                + " csrf=" + (h.getFirst("X-CSRF") == null ? "-" : h.getFirst("X-CSRF"))
+                + " body=" + body);
+    }
+
+    /** Protected by the session cookie alone (no token): what a cookie-only login looks like. */
+    private void cookieChat(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readNBytes(100_000), StandardCharsets.UTF_8);
+        record(ex, body);
+        String cookie = ex.getRequestHeaders().getFirst("Cookie");
+        if (cookie == null || !cookie.contains("sid=s" + logins.get()) || logins.get() == 0) {
+            send(ex, 401, "application/json", "{\"error\": \"log in first\"}");
+            return;
+        }
+        send(ex, 200, "application/json", "{\"reply\": \"" + obey(body) + "\"}");
+    }
+
+    /** Answers anyone, session or not. */
+    private void open(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readNBytes(100_000), StandardCharsets.UTF_8);
+        record(ex, body);
+        send(ex, 200, "application/json", "{\"reply\": \"" + obey(body) + "\"}");
+    }
+
     private void chat(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readNBytes(100_000), StandardCharsets.UTF_8);
+        record(ex, body);
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         String cookie = ex.getRequestHeaders().getFirst("Cookie");
         String csrf = ex.getRequestHeaders().getFirst("X-CSRF");
