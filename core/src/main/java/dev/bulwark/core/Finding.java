@@ -65,6 +65,17 @@ public record Finding(
                 atlas, target, assets, location, evidence, description, remediation, controls, references);
     }
 
+    /**
+     * The same finding attributed to a scope target (offline scanners build findings before they know which
+     * target asked): target and assets replaced, fingerprint re-derived from the old one and the target id so that
+     * two targets scanning the same file keep distinct root causes while a rerun of one target matches itself.
+     */
+    public Finding forTarget(String targetId, List<String> targetAssets) {
+        String keyed = "sha256:" + sha256(fingerprint + "\u001f" + targetId);
+        return new Finding(id, keyed, check, weakness, title, severity, confidence, cvss, cwe, cve, owaspLlm,
+                atlas, targetId, targetAssets, location, evidence, description, remediation, controls, references);
+    }
+
     public Finding withEvidence(Evidence newEvidence) {
         return new Finding(id, fingerprint, check, weakness, title, severity, confidence, cvss, cwe, cve, owaspLlm,
                 atlas, target, assets, location, newEvidence, description, remediation, controls, references);

@@ -33,7 +33,7 @@ final class ScopeMapper {
         List<Asset> assets = assets(Nodes.array(root, "assets"));
         Set<String> assetIds = new LinkedHashSet<>();
         assets.forEach(a -> assetIds.add(a.id()));
-        TargetMapper targetMapper = new TargetMapper(rules, assetIds, problems);
+        TargetMapper targetMapper = new TargetMapper(rules, assetIds, problems, baseFolder(source));
         List<Target> targets = new ArrayList<>();
         JsonNode targetNodes = Nodes.array(root, "targets");
         uniqueIds(targetNodes, "targets");
@@ -83,6 +83,12 @@ final class ScopeMapper {
     }
 
     /** {@code probes:} relative to the scope file's folder; it must be a folder (checked here, before any request). */
+    /** The folder relative paths in the scope are resolved against: the scope file's, else the working folder. */
+    private static Path baseFolder(Path source) {
+        return source == null || source.toAbsolutePath().getParent() == null
+                ? Path.of("").toAbsolutePath() : source.toAbsolutePath().getParent();
+    }
+
     private java.util.Optional<Path> probes(Path source, JsonNode root) {
         JsonNode node = root.get("probes");
         if (node == null || node.isNull()) return java.util.Optional.empty();

@@ -3,7 +3,7 @@ package dev.bulwark.core.scope;
 import java.util.List;
 
 /** Something the engagement may test. Each kind is its own record so checks match on type, not strings. */
-public sealed interface Target permits PromptTarget {
+public sealed interface Target permits PromptTarget, FileTarget {
     String id();
 
     TargetKind kind();
@@ -12,7 +12,7 @@ public sealed interface Target permits PromptTarget {
     List<String> assets();
 
     enum TargetKind {
-        LLM_CHAT, HTTP;
+        LLM_CHAT, HTTP, MODEL_FILES, DEPENDENCIES;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

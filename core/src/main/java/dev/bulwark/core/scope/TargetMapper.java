@@ -5,6 +5,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +25,21 @@ final class TargetMapper {
     private final RulesOfEngagement rules;
     private final Set<String> assetIds;
     private final Problems problems;
+    private final Path base;
 
-    TargetMapper(RulesOfEngagement rules, Set<String> assetIds, Problems problems) {
+    TargetMapper(RulesOfEngagement rules, Set<String> assetIds, Problems problems, Path base) {
         this.rules = rules;
         this.assetIds = assetIds;
         this.problems = problems;
+        this.base = base;
     }
 
     Optional<Target> map(JsonNode node, String path) {
         String id = node.get("id").asText();
+        String kind = node.get("kind").asText();
+        if (kind.equals(Target.TargetKind.MODEL_FILES.id()) || kind.equals(Target.TargetKind.DEPENDENCIES.id())) {
+            return fileTarget(node, path, id, kind);
+        }
         Optional<URI> url = url(node.get("url").asText(), FieldPath.child(path, "url"));
         Optional<Auth> auth = auth(node.get("auth"), FieldPath.child(path, "auth"));
         List<String> canaries = Nodes.texts(node, "systemPromptCanaries");
@@ -59,6 +66,25 @@ final class TargetMapper {
                 .map(node.get("session"), FieldPath.child(path, "session"), headers, request, path);
         return Optional.of(new HttpTarget(id, url.get(), Nodes.text(node, "method", HttpTarget.DEFAULT_METHOD), request,
                 responsePath, headers, auth, canaries, assets, node.path("stream").asBoolean(false), session));
+    }
+
+    /** model-files and dependencies: local paths, which must exist (a typo would otherwise scan nothing). */
+    private Optional<Target> fileTarget(JsonNode node, String path, String id, String kind) {
+        List<String> assets = assets(node, FieldPath.child(path, "assets"));
+        List<Path> paths = new java.util.ArrayList<>();
+        List<String> written = Nodes.texts(node, "paths");
+        for (int i = 0; i < written.size(); i++) {
+            Path resolved = base.resolve(written.get(i)).normalize();
+            if (!java.nio.file.Files.exists(resolved)) {
+                problems.add(FieldPath.index(FieldPath.child(path, "paths"), i), "no such file or folder: " + resolved);
+            } else {
+                paths.add(resolved);
+            }
+        }
+        if (kind.equals(Target.TargetKind.MODEL_FILES.id())) {
+            return Optional.of(new ModelFilesTarget(id, paths, node.path("strict").asBoolean(false), assets));
+        }
+        return Optional.of(new DependenciesTarget(id, paths, assets));
     }
 
     Optional<URI> url(String text, String path) {

@@ -1,5 +1,7 @@
 package dev.bulwark.supply.model;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -9,6 +11,13 @@ public record Head(byte[] bytes, long size) {
 
     public Head {
         bytes = bytes.clone();
+    }
+
+    /** The first up to {@link #SIZE} bytes of {@code input} (one bounded read; the stream is closed). */
+    public static Head of(ModelInput input) throws IOException {
+        try (InputStream in = input.open()) {
+            return new Head(in.readNBytes(SIZE), input.size());
+        }
     }
 
     @Override

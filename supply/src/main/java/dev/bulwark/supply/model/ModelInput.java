@@ -25,10 +25,15 @@ public interface ModelInput {
     }
 
     static ModelInput of(Path file) {
+        return of(file.toString(), file);
+    }
+
+    /** A file on disk shown to the user as {@code name} (an archive member spilled to a temporary file). */
+    static ModelInput of(String name, Path file) {
         return new ModelInput() {
             @Override
             public String name() {
-                return file.toString();
+                return name;
             }
 
             @Override

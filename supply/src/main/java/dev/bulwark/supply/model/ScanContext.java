@@ -17,4 +17,11 @@ public interface ScanContext {
 
     /** Counts decompressed bytes against {@link ScanLimits#maxExpandedBytes()}; false once the budget is spent. */
     boolean spend(long expandedBytes);
+
+    /**
+     * Names a format recognised beyond the reader's own (the zip reader says "pytorch-zip" when the archive holds a
+     * {@code data.pkl}); it is listed with the file's formats in the report. Optional for contexts that do not list.
+     */
+    default void declareFormat(String format) {
+    }
 }

@@ -1,0 +1,146 @@
+package dev.bulwark.supply.model.pickle;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The pickle memo, bounded. Which keys were written is always known (so a read of a never-written key is caught,
+ * as CPython's KeyError); the values are kept only for the first {@link #MAX_TRACKED} entries that matter for the
+ * analysis (names, imports, calls, small containers). Later reads of an entry that was not kept return
+ * {@link PickleValue.Opaque#UNTRACKED}, which the simulator treats as "cannot verify" wherever it matters.
+ * Values live in an open-addressing table of primitive keys: big pickles memoise millions of objects.
+ */
+final class PickleMemo {
+    static final int MAX_TRACKED = 50_000;
+    private static final long DENSE_KEYS = 1L << 26; // 8 MiB of bits at most; MEMOIZE keys are dense
+    private static final int MAX_SPARSE_KEYS = 100_000;
+    private static final long EMPTY = Long.MIN_VALUE; // memo keys are never negative
+
+    /** Values of keys below this sit in a plain array: the early entries (module names, dict keys) are hit most. */
+    private static final int DIRECT = 1 << 16;
+    private PickleValue[] direct = new PickleValue[256];
+    private long[] keys = newKeys(1024);
+    private PickleValue[] values = new PickleValue[1024];
+    private int tracked;
+    private int tableSize;
+    private final BitSet denseWritten = new BitSet();
+    private final Set<Long> sparseWritten = new HashSet<>();
+    private boolean sparseOverflow;
+    private long size;
+
+    private static long[] newKeys(int capacity) {
+        long[] k = new long[capacity];
+        Arrays.fill(k, EMPTY);
+        return k;
+    }
+
+    /** Number of distinct keys written: CPython's MEMOIZE uses it as the next key. */
+    long size() {
+        return size;
+    }
+
+    void put(long key, PickleValue value) {
+        boolean rewrite = markWritten(key);
+        if (!rewrite) size++;
+        PickleValue kept = worthKeeping(value) ? value : null; // null: written, value not kept
+        if (kept == null && !rewrite) return;
+        if (key >= 0 && key < DIRECT) putDirect((int) key, kept);
+        else putHashed(key, kept, rewrite);
+    }
+
+    private void putDirect(int key, PickleValue kept) {
+        PickleValue old = key < direct.length ? direct[key] : null;
+        if (kept == null) {
+            if (old != null) {
+                direct[key] = null;
+                tracked--;
+            }
+            return;
+        }
+        if (old == null) {
+            if (tracked >= MAX_TRACKED) return;
+            tracked++;
+            if (key >= direct.length) direct = Arrays.copyOf(direct, Math.min(DIRECT, Math.max(key + 1, direct.length * 2)));
+        }
+        direct[key] = kept;
+    }
+
+    private void putHashed(long key, PickleValue kept, boolean rewrite) {
+        int slot = rewrite ? find(key) : -1;
+        if (slot >= 0) {
+            values[slot] = kept == null ? PickleValue.Opaque.UNTRACKED : kept; // open addressing: no removal
+            return;
+        }
+        if (kept == null || tracked >= MAX_TRACKED) return;
+        tracked++;
+        insert(key, kept);
+    }
+
+    /** The value under {@code key}, {@link PickleValue.Opaque#UNTRACKED} when not kept, null when never written. */
+    PickleValue get(long key) {
+        if (key >= 0 && key < DIRECT) {
+            PickleValue v = key < direct.length ? direct[(int) key] : null;
+            if (v != null) return v;
+            return wasWritten(key) ? PickleValue.Opaque.UNTRACKED : null;
+        }
+        int slot = find(key);
+        if (slot >= 0) return values[slot];
+        return wasWritten(key) ? PickleValue.Opaque.UNTRACKED : null;
+    }
+
+    private int find(long key) {
+        int mask = keys.length - 1;
+        for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+            if (keys[i] == key) return i;
+            if (keys[i] == EMPTY) return -1;
+        }
+    }
+
+    private void insert(long key, PickleValue value) {
+        if ((tableSize + 1) * 2 > keys.length) grow();
+        int mask = keys.length - 1;
+        int i = hash(key) & mask;
+        while (keys[i] != EMPTY) i = (i + 1) & mask;
+        keys[i] = key;
+        values[i] = value;
+        tableSize++;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        PickleValue[] oldValues = values;
+        keys = newKeys(oldKeys.length * 2);
+        values = new PickleValue[oldKeys.length * 2];
+        tableSize = 0;
+        for (int k = 0; k < oldKeys.length; k++) if (oldKeys[k] != EMPTY) insert(oldKeys[k], oldValues[k]);
+    }
+
+    private static int hash(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private boolean markWritten(long key) {
+        if (key >= 0 && key < DENSE_KEYS) {
+            boolean was = denseWritten.get((int) key);
+            denseWritten.set((int) key);
+            return was;
+        }
+        if (sparseWritten.contains(key)) return true;
+        if (sparseWritten.size() < MAX_SPARSE_KEYS) sparseWritten.add(key);
+        else sparseOverflow = true;
+        return false;
+    }
+
+    private boolean wasWritten(long key) {
+        if (key >= 0 && key < DENSE_KEYS) return denseWritten.get((int) key);
+        return sparseOverflow || sparseWritten.contains(key);
+    }
+
+    private static boolean worthKeeping(PickleValue value) {
+        if (value instanceof PickleValue.Opaque) return false;
+        return !(value instanceof PickleValue.Str s) || s.text().length() <= 128;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.bulwark.supply.model.pickle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.core.Severity;
+import dev.bulwark.supply.model.FormatReader;
+import dev.bulwark.supply.model.Head;
+import dev.bulwark.supply.model.IssueKind;
+import dev.bulwark.supply.model.ModelIssue;
+import dev.bulwark.supply.model.ScanLimits;
+import dev.bulwark.supply.model.numpy.NumpyReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The raw-pickle and .npy samples of picklescan's test suite (see samples/NOTICE.md), read as bytes only: every
+ * malicious one must get a high or critical issue, no benign one anything at medium or above, and broken ones
+ * must be refused (not recognised) or reported as not verified.
+ */
+class PicklescanSamplesTest {
+    private static final String ROOT = "/dev/bulwark/supply/model/pickle/samples/";
+    private static final List<FormatReader> READERS = List.of(new NumpyReader(), new PickleReader());
+
+    record Sample(String file, String label, String note) {
+        @Override
+        public String toString() {
+            return label + " " + file;
+        }
+    }
+
+    static Stream<Sample> samples() throws IOException {
+        try (InputStream in = Objects.requireNonNull(PicklescanSamplesTest.class.getResourceAsStream(ROOT + "manifest.csv"))) {
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().skip(1)
+                    .map(l -> l.split(",", 3)).map(p -> new Sample(p[0], p[1], p[2])).toList().stream();
+        }
+    }
+
+    private static byte[] bytes(Sample s) throws IOException {
+        try (InputStream in = Objects.requireNonNull(PicklescanSamplesTest.class.getResourceAsStream(ROOT + s.file()))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Issues of the first reader that recognises the bytes, or null when none does. */
+    static List<ModelIssue> scan(byte[] bytes) {
+        Head head = PickleScans.head(bytes);
+        for (FormatReader r : READERS) {
+            if (r.recognizes(head)) return PickleScans.read(r, bytes, ScanLimits.defaults());
+        }
+        return null;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleGetsTheVerdictItsLabelCallsFor(Sample sample) throws IOException {
+        List<ModelIssue> issues = scan(bytes(sample));
+        switch (sample.label()) {
+            case "malicious" -> {
+                assertThat(issues).as("recognised").isNotNull();
+                assertThat(issues).as(sample.note()).anySatisfy(i -> {
+                    assertThat(i.kind()).isEqualTo(IssueKind.DANGEROUS_CALL);
+                    assertThat(i.severity().atLeast(Severity.HIGH)).isTrue();
+                    assertThat(i.offset()).isNotNegative();
+                });
+            }
+            case "benign" -> {
+                assertThat(issues).as("recognised").isNotNull();
+                assertThat(issues).as(sample.note()).noneMatch(i -> i.severity().atLeast(Severity.MEDIUM));
+            }
+            case "broken" -> {
+                if (issues != null) assertThat(issues).anyMatch(i -> i.kind() == IssueKind.NOT_VERIFIED);
+            }
+            default -> throw new AssertionError("unknown label " + sample.label());
+        }
+    }
+}
