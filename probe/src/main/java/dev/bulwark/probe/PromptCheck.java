@@ -4,6 +4,7 @@ import dev.bulwark.core.Check;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
+import dev.bulwark.core.scope.FileTarget;
 import dev.bulwark.core.scope.HttpTarget;
 import dev.bulwark.core.scope.LlmChatTarget;
 import dev.bulwark.core.scope.PromptTarget;
@@ -76,6 +77,7 @@ public abstract class PromptCheck implements Check {
         return switch (target) {
             case LlmChatTarget chat -> true;
             case HttpTarget form -> false;
+            case FileTarget files -> false; // never handled: prompt checks run on prompt targets only
         };
     }
 }

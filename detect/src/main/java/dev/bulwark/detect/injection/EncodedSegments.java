@@ -1,12 +1,7 @@
 package dev.bulwark.detect.injection;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.bulwark.detect.decode.Encodings;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,7 +26,6 @@ final class EncodedSegments {
     private static final Pattern HEX = Pattern.compile(
             "(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){8,4096}+(?![0-9A-Fa-f])"
                     + "|(?<![0-9A-Fa-f])(?:(?:0x|\\\\x)?[0-9A-Fa-f]{2}[ ,:]){7,2048}+(?:0x|\\\\x)?[0-9A-Fa-f]{2}(?![0-9A-Fa-f])");
-    private static final Pattern HEX_NOISE = Pattern.compile("0x|\\\\x|[ ,:]");
     private static final Pattern WORD = Pattern.compile("\\p{L}++");
     /** Common English words; a line whose rot13 holds several of them, and which holds none itself, was rot13. */
     private static final Set<String> MARKERS = Set.of("the", "and", "you", "your", "all", "are", "ignore",
@@ -58,8 +52,8 @@ final class EncodedSegments {
         while (found.size() < MAX_SEGMENTS && budget[0] > 0 && m.find()) {
             budget[0]--;
             String segment = m.group();
-            if (kind == Obfuscation.BASE64 && !looksEncoded(segment)) continue;
-            byte[] bytes = kind == Obfuscation.BASE64 ? base64(segment) : hex(segment);
+            if (kind == Obfuscation.BASE64 && !Encodings.looksLikeBase64(segment)) continue;
+            byte[] bytes = kind == Obfuscation.BASE64 ? Encodings.base64(segment) : Encodings.hex(segment);
             String decoded = bytes == null ? null : readable(bytes);
             if (decoded != null) found.add(new NormalizedText.Decoded(kind, decoded));
         }
@@ -104,56 +98,19 @@ final class EncodedSegments {
         return false;
     }
 
-    /** Long plain words ("internationalisation") match the alphabet; real base64 mixes case or holds digits. */
-    private static boolean looksEncoded(String segment) {
-        boolean upper = false;
-        boolean lower = false;
-        boolean digitOrSymbol = false;
-        for (int k = 0; k < segment.length(); k++) {
-            char c = segment.charAt(k);
-            if (c >= 'A' && c <= 'Z') upper = true;
-            else if (c >= 'a' && c <= 'z') lower = true;
-            else digitOrSymbol = true;
-        }
-        return (upper && lower) || digitOrSymbol;
-    }
-
-    private static byte[] base64(String segment) {
-        String s = segment.replace('-', '+').replace('_', '/').replace("=", "");
-        if (s.length() % 4 == 1) s = s.substring(0, s.length() - 1);
-        try {
-            return Base64.getDecoder().decode(s + "=".repeat((4 - s.length() % 4) % 4));
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
-    }
-
-    private static byte[] hex(String segment) {
-        String digits = HEX_NOISE.matcher(segment).replaceAll("");
-        if (digits.length() % 2 != 0) return null;
-        return HexFormat.of().parseHex(digits);
-    }
-
     /** UTF-8 text, mostly printable, with some letters and a space: binary blobs and hashes fail this. */
     private static String readable(byte[] bytes) {
         if (bytes.length < 8) return null;
-        String s;
-        try {
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException binary) {
-            return null;
-        }
-        int printable = 0;
+        String s = Encodings.utf8(bytes);
+        if (s == null) return null;
         int letters = 0;
         boolean space = false;
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
-            if (!Character.isISOControl(c) || c == '\n' || c == '\t' || c == '\r') printable++;
             if (Character.isLetter(c)) letters++;
             if (c == ' ') space = true;
         }
-        boolean text = printable >= 0.95 * s.length() && letters >= 0.5 * s.length() && space;
+        boolean text = Encodings.printableShare(s) >= 0.95 && letters >= 0.5 * s.length() && space;
         return text ? s : null;
     }
 
@@ -185,13 +142,6 @@ final class EncodedSegments {
     }
 
     static String rotate(String s) {
-        var out = new StringBuilder(s.length());
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c >= 'a' && c <= 'z') c = (char) ('a' + (c - 'a' + 13) % 26);
-            else if (c >= 'A' && c <= 'Z') c = (char) ('A' + (c - 'A' + 13) % 26);
-            out.append(c);
-        }
-        return out.toString();
+        return Encodings.rot13(s);
     }
 }

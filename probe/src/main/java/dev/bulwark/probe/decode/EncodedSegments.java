@@ -1,11 +1,6 @@
 package dev.bulwark.probe.decode;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
+import dev.bulwark.detect.decode.Encodings;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +16,6 @@ final class EncodedSegments {
     private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{12,8192}+={0,2}+");
     private static final Pattern HEX = Pattern.compile(
             "(?<![0-9A-Fa-f])(?:(?:0x|\\\\x)?+[0-9A-Fa-f]{2}[ ,:]?+){6,4096}+");
-    private static final Pattern HEX_NOISE = Pattern.compile("0x|\\\\x|[ ,:]");
 
     private EncodedSegments() {
     }
@@ -48,7 +42,7 @@ final class EncodedSegments {
         if (!joined.equals(text.strip()) && joined.length() >= 16 && BASE64.matcher(joined).matches()
                 && budget.left()) {
             budget.candidates--;
-            add(Decoding.BASE64, text.strip(), decodeBase64(joined), budget, out);
+            add(Decoding.BASE64, text.strip(), Encodings.base64(joined), budget, out);
         }
     }
 
@@ -61,8 +55,8 @@ final class EncodedSegments {
         while (budget.left() && m.find()) {
             String segment = m.group().strip();
             budget.candidates--;
-            if (decoding == Decoding.BASE64 && !looksEncoded(segment)) continue;
-            byte[] bytes = decoding == Decoding.BASE64 ? decodeBase64(segment) : decodeHex(segment);
+            if (decoding == Decoding.BASE64 && !Encodings.looksLikeBase64(segment)) continue;
+            byte[] bytes = decoding == Decoding.BASE64 ? Encodings.base64(segment) : Encodings.hex(segment);
             add(decoding, segment, bytes, budget, out);
         }
     }
@@ -74,52 +68,14 @@ final class EncodedSegments {
         out.add(new DecodedView(decoding, decoded, segment, true));
     }
 
-    /** Plain long words match the alphabet too; real base64 mixes cases or holds digits or symbols. */
-    private static boolean looksEncoded(String segment) {
-        boolean upper = false;
-        boolean lower = false;
-        boolean other = false;
-        for (int k = 0; k < segment.length(); k++) {
-            char c = segment.charAt(k);
-            if (c >= 'A' && c <= 'Z') upper = true;
-            else if (c >= 'a' && c <= 'z') lower = true;
-            else other = true;
-        }
-        return (upper && lower) || other;
-    }
-
-    private static byte[] decodeBase64(String segment) {
-        String s = segment.replace('-', '+').replace('_', '/').replace("=", "");
-        if (s.length() % 4 == 1) return null;
-        try {
-            return Base64.getDecoder().decode(s + "=".repeat((4 - s.length() % 4) % 4));
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
-    }
-
-    private static byte[] decodeHex(String segment) {
-        String digits = HEX_NOISE.matcher(segment).replaceAll("");
-        return digits.length() % 2 == 0 ? HexFormat.of().parseHex(digits) : null;
-    }
-
     /** Strict UTF-8, nearly all printable, and at least half letters or digits: hashes and binary fail. */
     static String readable(byte[] bytes) {
-        String s;
-        try {
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException binary) {
-            return null;
-        }
-        if (s.strip().length() < MIN_DECODED) return null;
-        int printable = 0;
+        String s = Encodings.utf8(bytes);
+        if (s == null || s.strip().length() < MIN_DECODED) return null;
         int alnum = 0;
         for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (!Character.isISOControl(c) || c == '\n' || c == '\t' || c == '\r') printable++;
-            if (Character.isLetterOrDigit(c)) alnum++;
+            if (Character.isLetterOrDigit(s.charAt(k))) alnum++;
         }
-        return printable >= 0.95 * s.length() && alnum >= 0.5 * s.length() ? s : null;
+        return Encodings.printableShare(s) >= 0.95 && alnum >= 0.5 * s.length() ? s : null;
     }
 }

@@ -1,5 +1,7 @@
 package dev.bulwark.probe.decode;
 
+import dev.bulwark.detect.decode.Encodings;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,13 +69,6 @@ public final class ReplyDecoder {
     }
 
     static String rot13(String s) {
-        var out = new StringBuilder(s.length());
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c >= 'a' && c <= 'z') c = (char) ('a' + (c - 'a' + 13) % 26);
-            else if (c >= 'A' && c <= 'Z') c = (char) ('A' + (c - 'A' + 13) % 26);
-            out.append(c);
-        }
-        return out.toString();
+        return Encodings.rot13(s);
     }
 }
