@@ -62,15 +62,49 @@ final class FileScan {
             }
             return false;
         }
-        for (FormatReader reader : recognizing) {
+        int[] from = new int[recognizing.size()];
+        int[] to = new int[recognizing.size()];
+        for (int i = 0; i < recognizing.size(); i++) {
+            FormatReader reader = recognizing.get(i);
             formats.add(reader.format());
+            from[i] = issues.size();
             try {
                 reader.read(input, head, frame);
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 frame.report(new ModelIssue(IssueKind.NOT_VERIFIED, Severity.MEDIUM, "", -1, reader.format(),
                         "the " + reader.format() + " reader could not finish: " + reason(e)));
             }
+            to[i] = issues.size();
         }
+        if (recognizing.size() > 1) dropFailedViews(recognizing, from, to);
+        return true;
+    }
+
+    /**
+     * Several readers recognised the bytes (a safetensors header length can look like a pickle opcode). A view that
+     * could not even be parsed cannot be loaded as that format either, so when another view read the file cleanly
+     * the failed view's "not verified" is noise, not a finding. Anything else a view found — a dangerous call in a
+     * polyglot — is always kept.
+     */
+    private void dropFailedViews(List<FormatReader> recognizing, int[] from, int[] to) {
+        boolean anyClean = false;
+        for (int i = 0; i < from.length; i++) anyClean |= !hasNotVerified(from[i], to[i]);
+        if (!anyClean) return;
+        for (int i = from.length - 1; i >= 0; i--) {
+            if (to[i] > from[i] && onlyNotVerified(from[i], to[i])) {
+                issues.subList(from[i], to[i]).clear();
+                formats.remove(recognizing.get(i).format());
+            }
+        }
+    }
+
+    private boolean hasNotVerified(int from, int to) {
+        for (int k = from; k < to; k++) if (issues.get(k).kind() == IssueKind.NOT_VERIFIED) return true;
+        return false;
+    }
+
+    private boolean onlyNotVerified(int from, int to) {
+        for (int k = from; k < to; k++) if (issues.get(k).kind() != IssueKind.NOT_VERIFIED) return false;
         return true;
     }
 

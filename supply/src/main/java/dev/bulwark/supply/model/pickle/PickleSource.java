@@ -49,9 +49,14 @@ final class PickleSource {
         return true;
     }
 
-    /** The next byte, or -1 at the end of the stream. */
+    /** The next byte, or -1 at the end of the stream. Kept tiny: the JIT inlines it into every opcode. */
     int read() throws IOException {
-        if (pos == limit && !fill()) return -1;
+        if (pos == limit) return refillAndRead();
+        return buf[pos++] & 0xFF;
+    }
+
+    private int refillAndRead() throws IOException {
+        if (!fill()) return -1;
         return buf[pos++] & 0xFF;
     }
 
@@ -69,12 +74,15 @@ final class PickleSource {
 
     /** An unsigned little-endian integer of {@code width} bytes (1..8); 8-byte values above 2^63 come back negative. */
     long littleEndian(int width) throws IOException, EndOfInput {
+        if (limit - pos < width) return littleEndianAcrossRefill(width);
+        long v = 0; // fast path: the operand is in the buffer
+        for (int k = 0; k < width; k++) v |= (long) (buf[pos + k] & 0xFF) << (8 * k);
+        pos += width;
+        return v;
+    }
+
+    private long littleEndianAcrossRefill(int width) throws IOException, EndOfInput {
         long v = 0;
-        if (limit - pos >= width) { // fast path: the operand is in the buffer
-            for (int k = 0; k < width; k++) v |= (long) (buf[pos + k] & 0xFF) << (8 * k);
-            pos += width;
-            return v;
-        }
         for (int k = 0; k < width; k++) v |= (long) u8() << (8 * k);
         return v;
     }
