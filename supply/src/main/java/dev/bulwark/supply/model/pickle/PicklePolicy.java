@@ -49,6 +49,23 @@ public final class PicklePolicy {
             Map.entry("_collections", "collections"), Map.entry("_datetime", "datetime"),
             Map.entry("_pydecimal", "decimal"), Map.entry("_decimal", "decimal"));
 
+    /**
+     * Python 2 names that protocols 0–2 still write and Python 3's unpickler renames (its _compat_pickle name
+     * mapping), after the module aliases above: the same objects as their Python 3 names, so judged as those.
+     */
+    private static final Map<String, String> RENAMED = Map.ofEntries(
+            Map.entry("builtins.xrange", "builtins.range"), Map.entry("builtins.unicode", "builtins.str"),
+            Map.entry("builtins.basestring", "builtins.str"), Map.entry("builtins.long", "builtins.int"),
+            Map.entry("builtins.unichr", "builtins.chr"), Map.entry("builtins.reduce", "functools.reduce"),
+            Map.entry("builtins.intern", "sys.intern"), Map.entry("builtins.StandardError", "builtins.Exception"),
+            Map.entry("itertools.izip", "builtins.zip"), Map.entry("itertools.imap", "builtins.map"),
+            Map.entry("itertools.ifilter", "builtins.filter"),
+            Map.entry("itertools.ifilterfalse", "itertools.filterfalse"),
+            Map.entry("itertools.izip_longest", "itertools.zip_longest"),
+            Map.entry("UserDict.IterableUserDict", "collections.UserDict"),
+            Map.entry("UserDict.UserDict", "collections.UserDict"), Map.entry("UserList.UserList", "collections.UserList"),
+            Map.entry("UserString.UserString", "collections.UserString"));
+
     private static final Pattern ACTION_NAME = Pattern.compile(
             "_*(system|popen\\w*|exec\\w*|eval\\w*|spawn\\w*|run\\w*|call|check_call|check_output|getoutput|"
                     + "getstatusoutput|loads?|load_\\w+|unpickle\\w*|compile\\w*|import\\w*|open|urlopen|fork\\w*|"
@@ -83,7 +100,8 @@ public final class PicklePolicy {
     }
 
     public Verdict classify(String module, String name) {
-        String full = canonicalModule(module) + "." + name;
+        String full = RENAMED.getOrDefault(canonicalModule(module) + "." + name, canonicalModule(module) + "." + name);
+        module = full.substring(0, full.lastIndexOf('.'));
         CallableList.Entry denied = deny.exact(full);
         if (denied != null) return new Verdict.Dangerous(denied.severity(), denied.note());
         CallableList.Entry allowed = allow.exact(full);
