@@ -69,7 +69,8 @@ class AssessSupplyTargetsTest {
         assertThat(findFirst(doc, "deps.unsafe-loader").get("description").asText()).contains("classifier.bin");
         List<String> scenarios = new ArrayList<>();
         doc.get("scenarios").forEach(s -> scenarios.add(s.get("title").asText()));
-        assertThat(scenarios).anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("supply"));
+        assertThat(scenarios).anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("supply"))
+                .contains("Code execution when a model is loaded");
     }
 
     @Test

@@ -32,6 +32,8 @@ final class ScenarioTemplates {
             (f, scope) -> scope.touches(f, EnumSet.of(Classification.CONFIDENTIAL, Classification.RESTRICTED));
     private static final Requirement.TargetFilter MODEL_API = (f, scope) -> scope.touchesKind(f, AssetKind.MODEL_API);
     private static final Requirement INJECTION = anyOf(DIRECT_PROMPT_INJECTION, INDIRECT_PROMPT_INJECTION, JAILBREAK);
+    /** The dependency scanner's finding for an AI library whose model loader runs code from crafted files. */
+    private static final Requirement.TargetFilter UNSAFE_LOADER = (f, scope) -> f.check().equals("deps.unsafe-loader");
 
     static final List<ScenarioTemplate> ALL = List.of(
             new ScenarioTemplate("customer-data-exfiltration", "Customer data exfiltration through the assistant",
@@ -76,6 +78,12 @@ final class ScenarioTemplates {
                     either(anyOf(MODEL_EXTRACTION_EXPOSURE),
                             on(MODEL_API, allOf(anyOf(UNBOUNDED_CONSUMPTION), anyOf(MISSING_AUTHENTICATION)))),
                     Set.of(MISSING_AUTHENTICATION, UNBOUNDED_CONSUMPTION)),
+            new ScenarioTemplate("model-load-code-execution", "Code execution when a model is loaded",
+                    "A crafted model file among {assets} runs the attacker's code the moment the software on"
+                            + " {targets} loads it, with a loader version that does not stop it.",
+                    Motive.SYSTEM_COMPROMISE,
+                    allOf(anyOf(CODE_EXECUTION_ON_MODEL_LOAD), on(UNSAFE_LOADER, anyOf(VULNERABLE_DEPENDENCY))),
+                    Set.of(UNTRUSTWORTHY_COMPONENT, SECRETS_EXPOSED)),
             new ScenarioTemplate("supply-chain-compromise", "Supply-chain compromise",
                     "A poisoned model file or a vulnerable or look-alike package runs the attacker's code inside the"
                             + " systems that build or serve {targets}.",

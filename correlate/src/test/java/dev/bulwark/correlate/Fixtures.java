@@ -60,6 +60,12 @@ final class Fixtures {
         return finding(weakness, target, Confidence.FIRM, 1, 1);
     }
 
+    /** A finding of a named check (scenarios that need one particular check, e.g. deps.unsafe-loader). */
+    static Finding finding(String check, WeaknessClass weakness, String target) {
+        return Finding.builder(check, weakness).title(check + " on " + target).target(target)
+                .evidence(new Evidence(1, 1, "req", "resp", List.of())).build();
+    }
+
     static RunResult run(List<Finding> findings, CheckRun... runs) {
         return new RunResult("test", Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 10, true, findings, List.of(runs), List.of());
     }
