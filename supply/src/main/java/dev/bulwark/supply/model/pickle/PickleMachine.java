@@ -116,6 +116,7 @@ final class PickleMachine {
             case 'J' -> push(Int.of((int) src.littleEndian(4)));
             case 'K' -> push(Int.of(src.u8()));
             case 'M' -> push(Int.of(src.littleEndian(2)));
+            case 0x8a -> push(longBytes(src.u8()));
             case 'G' -> {
                 src.skip(8);
                 push(Opaque.FLOAT);
@@ -157,7 +158,6 @@ final class PickleMachine {
             // numbers
             case 'I' -> push(integer(src.line(64), true));
             case 'L' -> push(integer(src.line(64), false));
-            case 0x8a -> push(longBytes(src.u8()));
             case 0x8b -> push(longBytes(length(src.littleEndian(4), 4)));
             case 'F' -> {
                 src.line(64);

@@ -1,7 +1,6 @@
 package dev.bulwark.supply.model.pickle;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,7 +24,8 @@ final class PickleMemo {
     private PickleValue[] values = new PickleValue[1024];
     private int tracked;
     private int tableSize;
-    private final BitSet denseWritten = new BitSet();
+    /** Bitmap of written keys below DENSE_KEYS (a plain long[]: BitSet re-checked its capacity on every set). */
+    private long[] denseWritten = new long[64];
     private final Set<Long> sparseWritten = new HashSet<>();
     private boolean sparseOverflow;
     private long size;
@@ -124,8 +124,13 @@ final class PickleMemo {
 
     private boolean markWritten(long key) {
         if (key >= 0 && key < DENSE_KEYS) {
-            boolean was = denseWritten.get((int) key);
-            denseWritten.set((int) key);
+            int word = (int) (key >>> 6);
+            if (word >= denseWritten.length) {
+                denseWritten = Arrays.copyOf(denseWritten, Math.max(word + 1, denseWritten.length * 2));
+            }
+            long bit = 1L << key;
+            boolean was = (denseWritten[word] & bit) != 0;
+            denseWritten[word] |= bit;
             return was;
         }
         if (sparseWritten.contains(key)) return true;
@@ -135,7 +140,10 @@ final class PickleMemo {
     }
 
     private boolean wasWritten(long key) {
-        if (key >= 0 && key < DENSE_KEYS) return denseWritten.get((int) key);
+        if (key >= 0 && key < DENSE_KEYS) {
+            int word = (int) (key >>> 6);
+            return word < denseWritten.length && (denseWritten[word] & (1L << key)) != 0;
+        }
         return sparseOverflow || sparseWritten.contains(key);
     }
 

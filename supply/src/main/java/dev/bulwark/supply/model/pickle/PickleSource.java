@@ -96,6 +96,11 @@ final class PickleSource {
             pos += (int) n;
             return;
         }
+        skipPastBuffer(n);
+    }
+
+    /** The rare path of {@link #skip}, apart so the common case stays small enough to inline. */
+    private void skipPastBuffer(long n) throws IOException, EndOfInput {
         long left = n - (limit - pos);
         bufferStart += limit;
         pos = 0;

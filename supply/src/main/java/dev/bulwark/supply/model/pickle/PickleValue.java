@@ -77,19 +77,31 @@ sealed interface PickleValue {
         private int size;
 
         void put(PickleValue key, PickleValue value) {
-            if (!(key instanceof Str s)) return;
+            if (!(key instanceof Str s) || !read(s.text())) return;
             int at = indexOf(s.text());
             if (at >= 0) {
                 values[at] = value;
             } else if (size < MAX_ITEMS) {
                 if (size == keys.length) {
-                    int capacity = Math.min(MAX_ITEMS, Math.max(8, size * 2));
+                    int capacity = Math.min(MAX_ITEMS, Math.max(4, size * 2));
                     keys = Arrays.copyOf(keys, capacity);
                     values = Arrays.copyOf(values, capacity);
                 }
                 keys[size] = s.text();
                 values[size++] = value;
             }
+        }
+
+        /**
+         * Only the keys something reads later (the joblib array wrapper's state, {@link JoblibArray}) are kept:
+         * a big pickle holds millions of plain data dicts, and recording every entry was most of the scan's
+         * allocation.
+         */
+        private static boolean read(String key) {
+            return switch (key) {
+                case "dtype", "shape", "order", "numpy_array_alignment_bytes", "allow_mmap", "subclass" -> true;
+                default -> false;
+            };
         }
 
         PickleValue get(String key) {
