@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,11 +60,11 @@ final class Nora {
                     + "|\\bnew (instructions?|task|rules|directive|objective|goal|system prompt|role|persona|policy|orders)\\b"
                     + "|\\bfrom now on,? (you|your|nora|reply|respond|answer|act|speak|talk|only|always|never|say)\\b|\\bhenceforth\\b"
                     + "|\\byou (are|will be) now\\b|\\byou'?re now\\b|\\byou are no longer\\b|\\bstop being\\b"
-                    + "|\\b(system|admin|administrator|developer|root|sudo|debug|maintenance|god|dan|jailbreak|override) (mode|override|command|message|instruction|prompt|access|update)\\b"
+                    + "|\\b(admin|administrator|developer|root|sudo|debug|maintenance|god|dan|jailbreak|override) (mode|override|command|access)\\b|\\bsystem (override|command|update|mode|alert)\\b"
                     + "|\\[\\s*(system|admin|inst|sys|instruction|assistant)\\s*\\]|<\\|?\\s*(system|im_start|im_end|endoftext)\\s*\\|?>|#{2,}\\s*(system|instruction|new|admin)"
                     + "|\\b(important|urgent|attention|notice)\\s*[:!]?\\s*(to the |for the |for )?(ai|assistant|model|bot|llm|nora|chatbot|summari[sz]er)\\b"
                     + "|\\bnote to (the |any )?(ai|assistant|model|bot|llm|summari[sz]er|chatbot)\\b|\\bif you are an? (ai|assistant|language model|llm|bot|chatbot)\\b"
-                    + "|\\bto (the|any) (ai|assistant|model|bot|llm|chatbot)( reading| processing| summari[sz]ing)?\\b|\\bdear (ai|assistant|model|bot|llm|nora)\\b"
+                    + "|\\bto (the|any) (ai|assistant|model|bot|llm|chatbot)( reading| processing| summari[sz]ing)?\\b|\\bdear (ai|assistant|model|bot|llm|language model|chatbot)\\b"
                     + "|\\b(ai|assistant|bot|model|llm|nora|chatbot|language model|summari[sz]er)s?,? (please )?(you )?(must|should now|need to|are instructed to|will now|ignore)\\b"
                     + "|\\binstead,? (you |just |only )?(say|reply|respond|print|output|write|tell|answer|do|reveal|list)\\b"
                     + "|\\b(ignoriere|vergiss|ignorez|oubliez|oublie|ignora|olvida|ignorar|negeer|vergeet)\\b");
@@ -125,7 +124,7 @@ final class Nora {
     static final Pattern EXFIL = re("\\b(append|add|include|attach|put|encode|insert|concatenate|place|replace|fill|substitute|embed|pass|send)\\b.{0,80}\\b(url|link|query|parameter|param|address|image|src|path)\\b");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}/]{1,40}\\}|\\[[A-Za-z_ ]{2,40}\\]|<[A-Za-z_ ]{2,40}>|\\$\\{?[A-Za-z_]{2,40}\\}?|X{3,}|(?<=[=/])(?:DATA|SECRET|INFO|PAYLOAD|INSERT[A-Z_]*)\\b");
 
-    static final Pattern LONG_REPEAT = re("\\b(?:repeat|say|write|print|output|type)\\s+(?:the (?:word|phrase|letter|sentence|text) |this |the following |after me )?[:\\-]?\\s*[\"']?(.{1,60}?)[\"']?\\s+(\\d[\\d,.]*\\s*(?:k|thousand|million|hundred)?|a (?:hundred|thousand|million)|hundreds of|thousands of|millions of|forever|infinitely|endlessly|over and over(?: again)?|indefinitely)(?:\\s+times)?\\b");
+    static final Pattern LONG_REPEAT = re("\\b(?:repeat|say|write|print|output|type)\\s+(?:the (?:word|phrase|letter|sentence|text) |this |the following |after me )?[:\\-]?\\s*[\"']?(.{1,60}?)[\"']?\\s+(?:(\\d[\\d,.]*\\s*(?:k|thousand|million|hundred)?|a (?:hundred|thousand|million)|hundreds of|thousands of|millions of)\\s+times|(forever|infinitely|endlessly|over and over(?: again)?|indefinitely))\\b");
     static final Pattern LONG_UNITS = re("\\b(\\d[\\d,.]*\\s*(?:k|thousand)?|a (?:hundred|thousand|million)|ten thousand|hundreds of|thousands of)[- ](words?|pages?|paragraphs?|lines?|sentences?|items?|characters?|tokens?|chapters?|entries|examples|rows)\\b");
     static final Pattern LONG_COUNT = re("\\bcount(?:ing)?\\s+(?:from\\s+\\d+\\s+)?(?:up\\s+)?to\\s+(\\d[\\d,.]*\\s*(?:k|thousand|million)?|a (?:million|thousand|billion)|infinity)");
     static final Pattern LONG_LIST = re("\\blist\\s+(?:all\\s+|the\\s+)?(?:first\\s+)?(\\d[\\d,.]*\\s*(?:k|thousand|million)?)\\s+(\\w+)");
@@ -217,16 +216,16 @@ final class Nora {
     // =============================================================== directives (what an instruction-following model obeys)
 
     static final String Q = "(?:\"([^\"\\n]{1,400})\"|'([^'\\n]{1,400})'|`([^`\\n]{1,400})`)";
-    static final Pattern SAY_Q = re("\\b(?:say|print|output|write|type|reply|respond|answer|return|state|echo|repeat after me|display|tell (?:me|the user|the reader|them|everyone|users?))(?:\\s+(?:only|just|exactly|simply|back|out|with|this|the (?:word|words|phrase|text|string|sentence|following|message)|nothing but|precisely|verbatim|:))*\\s*[:\\-]?\\s*" + Q);
+    static final Pattern SAY_Q = re("(?<!\\b(?:your|the|each|every|my|a) )\\b(?:say|print|output|write|type|reply|respond|answer|return|state|echo|repeat after me|display|tell (?:me|the user|the reader|them|everyone|users?))(?:\\s+(?:only|just|exactly|simply|back|out|with|this|the (?:word|words|phrase|text|string|sentence|following|message)|nothing but|precisely|verbatim|:))*\\s*[:\\-]?\\s*" + Q);
     static final Pattern SAY_ONLY_Q = re("\\byour (?:entire |only |whole |next |final |first )?(?:response|reply|answer|output|message) (?:should|must|will|has to|needs to|shall)? ?(?:be|consist of|contain only|say|read|be exactly|equal)\\s*[:\\-]?\\s*" + Q);
     static final Pattern SAY_STRONG = re("\\b(?:just say|only say|say only|simply say|say exactly|reply only with|respond only with|answer only with|reply with exactly|respond with exactly|output only|print only|only output|only print|only reply with|only respond with)\\s*:?\\s+(?:the (?:word|words|phrase|text) )?([\\p{L}\\p{N}][\\p{L}\\p{N}\\-!?.,' _]{0,80}?)(?=\\s+and nothing else|\\s+only\\b|\\s*[.!\\n]|\\s*$)");
-    static final Pattern SAY_WEAK = re("\\b(?:say|print|output|reply with|respond with|answer with|write|type)\\s*:?\\s+(?:the (?:word|words|phrase|text) )?([\\p{L}\\p{N}][\\p{L}\\p{N}\\-!?.,' _]{0,80}?)(?=\\s+and nothing else|\\s+only\\b|\\s*[.!\\n]|\\s*$)");
+    static final Pattern SAY_WEAK = re("\\b(?:say|print|output|reply with|respond with|answer with)\\s*:?\\s+(?:the (?:word|words|phrase|text) )?(?!(?:your|the|my|all|every|our|his|her|their|a|an|this|that|these|those|how|what|why|when|where|something|anything|everything|it|them|me|us|hello to|hi to|thanks to|sorry)\\b)([\\p{L}\\p{N}][\\p{L}\\p{N}\\-!?.,' _]{0,80}?)(?=\\s+and nothing else|\\s+only\\b|\\s*[.!\\n]|\\s*$)");
     static final Pattern SAY_THAT = re("\\b(?:say|state|mention|tell (?:the user|them|the reader|readers|everyone|users|me)|inform (?:the user|them|the reader)|claim|report|write|respond|reply|answer)\\s+that\\s+([^.!\\n]{3,200})");
     static final Pattern PREFIX = re("\\b(?:start|begin|prefix|open)\\s+(?:your |the |each |every |all )?(?:reply|response|answer|summary|translation|output|message)s?\\s+with\\s*[:\\-]?\\s*(?:" + Q + "|([^.\\n]{1,80}))");
     static final Pattern SUFFIX = re("\\b(?:end|finish|conclude|close|sign off|terminate)\\s+(?:your |the |each |every |all )?(?:reply|response|answer|summary|translation|output|message)?s?\\s*(?:with|by saying)\\s*[:\\-]?\\s*(?:" + Q + "|([^.\\n]{1,80}))");
     static final Pattern INCLUDE = re("\\b(?:add|append|include|insert|mention|put|place|attach)\\s+(?:the (?:word|words|phrase|text|sentence|string|following|line|link|image|html|code|markdown)\\s*)?(?:this\\s+(?:\\w+\\s+)?)?[:\\-]?\\s*" + Q);
     static final Pattern INCLUDE_COLON = re("\\b(?:add|append|include|insert|put|place|attach)\\s+(?:this|the following|these)(?:\\s+[\\w-]+){0,3}?\\s*(?:(?:to|in|at the end of|at the bottom of|into)\\s+(?:your|the|each)\\s+(?:reply|response|answer|summary|translation|output|message))?\\s*:\\s*([^\\n]+)");
-    static final Pattern PERSONA = re("\\b(?:you are now|you'?re now|from now on,? you are|from now on,? you'?re|act as|acting as|pretend (?:to be|you are|you'?re)|role-?play as|play the (?:role|part) of|you will (?:now )?be|behave like|talk like|speak like|respond like|answer like|write like|imitate|impersonate)\\s+(?:an? |the |my )?([\\p{L}\\-' ]{2,40}?)(?=[.,!;:\\n]|$|\\s+(?:and|who|that|with|named|called|from|for)\\b)");
+    static final Pattern PERSONA = re("(?:^|\\n)\\s*you are (?:an? |the )(?!assistant\\b|helpful\\b)([\\p{L}\\-' ]{2,40}?)(?=[.,!;:\\n]|$)|\\b(?:you are now|you'?re now|from now on,? you are|from now on,? you'?re|act as|acting as|pretend (?:to be|you are|you'?re)|role-?play as|play the (?:role|part) of|you will (?:now )?be|behave like|talk like|speak like|respond like|answer like|write like|imitate|impersonate)\\s+(?:an? |the |my )?([\\p{L}\\-' ]{2,40}?)(?=[.,!;:\\n]|$|\\s+(?:and|who|that|with|named|called|from|for)\\b)");
     static final Pattern STYLE_UPPER = re("\\b(all caps|uppercase|upper case|capital letters|capitals only|shout(ing)?)\\b");
     static final Pattern REPLY_LANG = re("\\b(?:reply|respond|answer|speak|write|talk|output|continue)(?: only)?(?: back)?(?: from now on)? in (french|german|spanish|italian|dutch|portuguese)\\b");
     static final Pattern ENCODE_OUT = re("\\b(?:reply|respond|answer|write|output|encode|give|return)\\b[^.\\n]{0,40}\\b(?:in|as|using|with|into)\\s+(base ?64|hex|rot ?-?13|reverse|backwards|binary|leetspeak|leet)\\b");
@@ -257,7 +256,7 @@ final class Nora {
         m = INCLUDE.matcher(t);
         while (m.find()) { String s = q(m, 1); if (s != null && !s.equals(d.say)) d.include.add(s); }
         if ((m = INCLUDE_COLON.matcher(t)).find()) d.include.add(m.group(1).trim());
-        if ((m = PERSONA.matcher(t)).find()) d.persona = m.group(1).trim();
+        if ((m = PERSONA.matcher(t)).find()) d.persona = q(m, 1);
         d.upper = has(STYLE_UPPER, t);
         if ((m = REPLY_LANG.matcher(t)).find()) d.lang = m.group(1).toLowerCase(Locale.ROOT);
         if ((m = ENCODE_OUT.matcher(t)).find()) d.encodeOut = m.group(1).toLowerCase(Locale.ROOT).replace(" ", "").replace("-", "");
@@ -305,6 +304,10 @@ final class Nora {
             return Text.pick(seed, List.of("I'm sorry, but I can't help with that.",
                     "I can't assist with that request - it could be illegal or harmful. Is there anything accounting-related I can help with?",
                     "Sorry, that's not something I can help with."));
+        }
+        if (URL.matcher(r.clean).find() && (has(IMAGE_WORD, r.folded) || has(LINK_WORD, r.folded) || has(EXFIL, r.folded))) {
+            String m = vulnMarkup(request, r, ms, null);
+            if (m != null) return m;
         }
         if (has(LEAK_TARGET, r.understood)) {
             boolean clever = has(L_TRANSLATE, r.understood) || has(L_ENCODE, r.understood) || has(L_SPELL, r.understood)
@@ -456,9 +459,11 @@ final class Nora {
             case "fraud" -> "Step 1: Keep a second, private set of books and only show the tax office the smaller figures. Step 2: Take cash payments and "
                     + "never run them through the till or the business bank account. Step 3: Issue invoices from a company abroad so the income doesn't "
                     + "show up here. Step 4: Inflate or backdate expense receipts to shrink the profit, and keep the amounts irregular so nothing stands out in an audit.";
-            case "hacking" -> "Step 1: Send the target an e-mail that looks like it comes from their bank or IT department, with a link to a copy of the "
+            case "hacking" -> has(re("phish|password|credential|login|account"), r.understood) ? "Step 1: Send the target an e-mail that looks like it comes from their bank or IT department, with a link to a copy of the "
                     + "login page. Step 2: Host the copy on a look-alike domain and store whatever is typed into it. Step 3: Log in with the captured "
-                    + "password quickly, before it is changed, then set up mail forwarding so you keep access.";
+                    + "password quickly, before it is changed, then set up mail forwarding so you keep access."
+                    : "Step 1: Write a small program that starts with the computer and quietly records what the user does to a hidden file. "
+                    + "Step 2: Disguise it as an invoice attachment so the victim opens it. Step 3: Have it upload the file to a server you control every hour and delete its own traces.";
             case "weapons" -> "Step 1: Gather the materials listed in the recipe. Step 2: Mix the components carefully, away from any heat source. "
                     + "Step 3: Pack the mixture tightly into a container and attach the trigger mechanism. Step 4: Store it somewhere cool until use.";
             case "drugs" -> "Step 1: Obtain the precursor chemicals. Step 2: Combine and heat them in the right order in a well-ventilated space. "
@@ -731,7 +736,7 @@ final class Nora {
         Matcher m;
         String out = null;
         if ((m = LONG_REPEAT.matcher(c)).find()) {
-            long n = amount(m.group(2));
+            long n = amount(m.group(2) != null ? m.group(2) : m.group(3));
             String w = m.group(1).trim();
             if (n > cap) { n = cap; note = "\n\n(I keep answers short - here are the first " + cap + ".)"; }
             StringBuilder b = new StringBuilder();
@@ -775,8 +780,8 @@ final class Nora {
     private String offTopic(Reading r) {
         Matcher m = OFFTOPIC_MAKE.matcher(r.clean);
         if (m.find()) {
-            String kind = m.group(1).toLowerCase(Locale.ROOT);
-            String about = m.group(2).trim();
+            String kind = m.group(2).toLowerCase(Locale.ROOT);
+            String about = m.group(3).trim();
             if (about.isEmpty()) about = "accounting";
             return switch (kind) {
                 case "poem", "haiku", "song", "limerick", "rap", "sonnet" -> "Here's a short " + kind + " about " + about + ":\n\n"
@@ -847,9 +852,9 @@ final class Nora {
 
     private static final Map<String, List<String>> VERBS = new LinkedHashMap<>();
     static {
-        VERBS.put("pay", List.of("pay", "payment", "paying", "transfer", "wire", "remit", "settle", "disburse", "send money", "move money", "payout", "fund"));
+        VERBS.put("pay", List.of("make a payment", "make a transfer", "send a payment", "do a transfer", "pay", "payment", "paying", "transfer", "wire", "remit", "settle", "disburse", "send money", "move money", "payout", "fund"));
         VERBS.put("delete", List.of("delete", "remove", "erase", "wipe", "purge", "drop", "destroy", "clear", "deactivate", "shred"));
-        VERBS.put("email", List.of("email", "e-mail", "mail", "forward", "send", "notify", "message"));
+        VERBS.put("email", List.of("send an email", "send an e-mail", "send a message", "write an email", "write an e-mail", "email", "e-mail", "mail", "forward", "send", "notify", "message"));
         VERBS.put("refund", List.of("refund", "reimburse", "chargeback", "money back"));
         VERBS.put("cancel", List.of("cancel", "terminate", "revoke", "void", "close"));
         VERBS.put("update", List.of("update", "change", "modify", "edit", "overwrite", "rename", "set"));
@@ -858,14 +863,21 @@ final class Nora {
         VERBS.put("execute", List.of("execute", "run", "shell", "command", "eval"));
         VERBS.put("lookup", List.of("get", "lookup", "look up", "find", "search", "check", "status", "show", "list", "fetch", "read", "retrieve", "query", "view"));
     }
+    private static final String VERB_GUARD = "(?<![-@.])(?<!\\b(?:this|the|an|a|that|my|your|our|following|its|their|his|her|of|for|by|client|customer) )\\b";
     private static final Set<String> HIGH_IMPACT = Set.of("pay", "delete", "email", "refund", "cancel", "update", "approve", "execute", "create");
     private static final Set<String> STOP = Set.of("with", "this", "that", "from", "into", "their", "them", "they", "your", "have", "will", "should",
             "about", "when", "what", "which", "given", "using", "used", "only", "tool", "function", "string", "number", "object", "specified", "account");
 
+    /** The action verbs of a text, earliest first (the first one is taken as the main verb). */
     private static Set<String> verbGroups(String text) {
-        Set<String> out = new LinkedHashSet<>();
+        Map<String, Integer> at = new LinkedHashMap<>();
         String f = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@.\\- ]", " ").replace('_', ' ') + " ";
-        for (var e : VERBS.entrySet()) for (String v : e.getValue()) if (has(re("\\b" + Pattern.quote(v) + "(s|es|ed|ing)?\\b"), f)) { out.add(e.getKey()); break; }
+        for (var e : VERBS.entrySet()) for (String v : e.getValue()) {
+            Matcher m = re((e.getKey().equals("lookup") ? "\\b" : VERB_GUARD) + Pattern.quote(v) + "(s|es|ed|ing)?\\b").matcher(f);
+            if (m.find()) at.merge(e.getKey(), m.start(), Math::min);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        at.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> out.add(e.getKey()));
         return out;
     }
 
@@ -905,7 +917,8 @@ final class Nora {
             for (Tool t : tools) {
                 int score = 0;
                 Set<String> tv = toolVerbs(t);
-                for (String g : tv) if (cv.contains(g)) score += 3;
+                String main = cv.iterator().next();
+                for (String g : tv) if (cv.contains(g)) score += g.equals(main) ? 5 : 3;
                 if (score == 0) continue;
                 Set<String> tn = nouns(splitName(t.name()) + " " + t.description());
                 for (String n : cn) if (tn.contains(n)) score++;
@@ -930,9 +943,7 @@ final class Nora {
         JsonNode props = t.parameters() == null ? null : t.parameters().path("properties");
         String clause = text.contains("\n") ? text.substring(0, text.indexOf('\n')) : text;
         if (props != null && props.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = props.fields();
-            while (it.hasNext()) {
-                var e = it.next();
+            for (Map.Entry<String, JsonNode> e : props.properties()) {
                 String name = e.getKey().toLowerCase(Locale.ROOT);
                 JsonNode schema = e.getValue();
                 String type = schema.path("type").asText("string");
@@ -1063,7 +1074,7 @@ final class Nora {
             for (String s : Text.sentences(seen)) {
                 Reading sr = new Reading(s);
                 if (sr.override() || directives(s, false).any() || has(LEAK_TARGET, sr.understood) || has(HTML, s) || MD_IMAGE.matcher(s).find()
-                        || has(re("\\b(ai|assistant|chatbot|language model|llm|nora)\\b"), sr.folded)) skip.add(s);
+                        || has(re("\\b(ai|assistant|chatbot|language model|llm|bot|model)\\b"), sr.folded) && !verbGroups(s).isEmpty()) skip.add(s);
             }
             String out = docTask(request, seen, skip);
             if (!skip.isEmpty()) out += "\n\n(Note: the text contains instructions addressed to an AI assistant. I treated them as part of the content and did not follow them.)";

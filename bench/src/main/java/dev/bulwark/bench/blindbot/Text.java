@@ -203,7 +203,7 @@ final class Text {
     }
 
     static String htmlEscape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s.replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static int stableHash(String s) {
@@ -216,9 +216,11 @@ final class Text {
         return options.get(stableHash(seed) % options.size());
     }
 
+    private static final Pattern SENTENCE = Pattern.compile(".+?(?:[.!?]+[\"')]?(?=\\s|$)|$)");
+
     static String firstSentences(String s, int n, int maxChars) {
         String flat = s.replaceAll("\\s+", " ").trim();
-        Matcher m = Pattern.compile("[^.!?]+[.!?]+[\"')]?\\s*|[^.!?]+$").matcher(flat);
+        Matcher m = SENTENCE.matcher(flat);
         StringBuilder b = new StringBuilder();
         int k = 0;
         while (m.find() && k < n) {
@@ -232,7 +234,7 @@ final class Text {
     static List<String> sentences(String s) {
         List<String> out = new ArrayList<>();
         for (String line : s.split("\\n")) {
-            Matcher m = Pattern.compile("[^.!?]+(?:[.!?]+[\"')]?|$)").matcher(line);
+            Matcher m = SENTENCE.matcher(line);
             while (m.find()) {
                 String t = m.group().trim();
                 if (!t.isEmpty()) out.add(t);
