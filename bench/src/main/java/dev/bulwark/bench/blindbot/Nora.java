@@ -118,7 +118,7 @@ final class Nora {
     static final Pattern MY_NAME = re("\\b(my name is|i am|i'm|call me|this is)\\s+(<.+?>.*?(?:</[a-z]+>)?|\\S.*)$");
     static final Pattern MD_IMAGE = Pattern.compile("!\\[[^\\]\\n]*\\]\\([^)\\n]*\\)");
     static final Pattern MD_LINK = Pattern.compile("(?<!!)\\[[^\\]\\n]+\\]\\([^)\\n]*\\)");
-    static final Pattern URL = re("(?:https?|ftp)://[^\\s)\"'<>\\]]+|javascript:[^\\s)\"'<>]+|data:[^\\s)\"'<>]+");
+    static final Pattern URL = re("(?:https?|ftp)://[^\\s)\"'<>]+|javascript:[^\\s\"'<>]+|data:[^\\s)\"'<>]+");
     static final Pattern IMAGE_WORD = re("\\b(image|images|picture|img|photo|logo|pixel|badge|icon|graphic|gif|png|jpe?g|banner|chart|screenshot|avatar)\\b");
     static final Pattern LINK_WORD = re("\\b(link|hyperlink|url|button|anchor|href|clickable|click here)\\b");
     static final Pattern EXFIL = re("\\b(append|add|include|attach|put|encode|insert|concatenate|place|replace|fill|substitute|embed|pass|send)\\b.{0,80}\\b(url|link|query|parameter|param|address|image|src|path)\\b");
@@ -225,6 +225,7 @@ final class Nora {
     static final Pattern SUFFIX = re("\\b(?:end|finish|conclude|close|sign off|terminate)\\s+(?:your |the |each |every |all )?(?:reply|response|answer|summary|translation|output|message)?s?\\s*(?:with|by saying)\\s*[:\\-]?\\s*(?:" + Q + "|([^.\\n]{1,80}))");
     static final Pattern INCLUDE = re("\\b(?:add|append|include|insert|mention|put|place|attach)\\s+(?:the (?:word|words|phrase|text|sentence|string|following|line|link|image|html|code|markdown)\\s*)?(?:this\\s+(?:\\w+\\s+)?)?[:\\-]?\\s*" + Q);
     static final Pattern INCLUDE_COLON = re("\\b(?:add|append|include|insert|put|place|attach)\\s+(?:this|the following|these)(?:\\s+[\\w-]+){0,3}?\\s*(?:(?:to|in|at the end of|at the bottom of|into)\\s+(?:your|the|each)\\s+(?:reply|response|answer|summary|translation|output|message))?\\s*:\\s*([^\\n]+)");
+    static final Pattern INCLUDE_HTML = re("\\b(?:add|append|include|insert|put|place|attach|embed|output|print)\\s+(?:the (?:text|html|code|snippet|tag|markup|following)\\s*)?(?:this\\s+(?:\\w+\\s+)?)?[:\\-]?\\s*(<[a-z][^\\n]*?>(?:[^\\n]*?</[a-z]+>)?)");
     static final Pattern PERSONA = re("(?:^|\\n)\\s*you are (?:an? |the )(?!assistant\\b|helpful\\b)([\\p{L}\\-' ]{2,40}?)(?=[.,!;:\\n]|$)|\\b(?:you are now|you'?re now|from now on,? you are|from now on,? you'?re|act as|acting as|pretend (?:to be|you are|you'?re)|role-?play as|play the (?:role|part) of|you will (?:now )?be|behave like|talk like|speak like|respond like|answer like|write like|imitate|impersonate)\\s+(?:an? |the |my )?([\\p{L}\\-' ]{2,40}?)(?=[.,!;:\\n]|$|\\s+(?:and|who|that|with|named|called|from|for)\\b)");
     static final Pattern STYLE_UPPER = re("\\b(all caps|uppercase|upper case|capital letters|capitals only|shout(ing)?)\\b");
     static final Pattern REPLY_LANG = re("\\b(?:reply|respond|answer|speak|write|talk|output|continue)(?: only)?(?: back)?(?: from now on)? in (french|german|spanish|italian|dutch|portuguese)\\b");
@@ -256,6 +257,7 @@ final class Nora {
         m = INCLUDE.matcher(t);
         while (m.find()) { String s = q(m, 1); if (s != null && !s.equals(d.say)) d.include.add(s); }
         if ((m = INCLUDE_COLON.matcher(t)).find()) d.include.add(m.group(1).trim());
+        if ((m = INCLUDE_HTML.matcher(t)).find() && !d.include.contains(m.group(1).trim())) d.include.add(m.group(1).trim());
         if ((m = PERSONA.matcher(t)).find()) d.persona = q(m, 1);
         d.upper = has(STYLE_UPPER, t);
         if ((m = REPLY_LANG.matcher(t)).find()) d.lang = m.group(1).toLowerCase(Locale.ROOT);
@@ -356,8 +358,9 @@ final class Nora {
 
     private String vulnDoc(Doc doc, Reading r, List<Msg> ms, Directives d) {
         String seen = Text.visibleAndHidden(doc.content);
+        String rawSeen = doc.content.replaceAll("(?s)<!--(.*?)-->", " $1 ");
         Reading cr = new Reading(seen);
-        Directives cd = directives(seen, true);
+        Directives cd = directives(rawSeen, true);
         String base = docTask(doc.request, seen, null);
         merge(d, cd);
         List<String> extra = new ArrayList<>();
@@ -646,7 +649,7 @@ final class Nora {
         while (m.find()) urls.add(m.group().replaceAll("[.,;:]+$", ""));
         if (!urls.isEmpty() && has(IMAGE_WORD, f) && (echo || has(re("\\b(embed|render|show|display)\\b"), f)))
             return Text.pick(f, List.of("Here's the image:\n\n", "Sure:\n\n", "")) + "![image](" + fill(urls.get(0), f, ms, summary) + ")";
-        if (!urls.isEmpty() && has(LINK_WORD, f) && echo)
+        if (!urls.isEmpty() && has(LINK_WORD, f) && (echo || has(re("\\b(give|provide|need|want|send|share)\\b"), f)))
             return Text.pick(f, List.of("Here's the link: ", "You can find it here: ", "")) + "[" + Text.pick(f, List.of("click here", "Open the document", "Lindqvist & Partner client portal")) + "](" + fill(urls.get(0), f, ms, summary) + ")";
         if (!urls.isEmpty() && has(EXFIL, f)) return "![](" + fill(urls.get(0), f, ms, summary) + ")";
         Matcher tags = HTML.matcher(clean);
@@ -682,6 +685,11 @@ final class Nora {
 
     /** Puts data where an attacker's URL asks for it (placeholder or "append X to the URL"). */
     private String fill(String urlOrMarkdown, String folded, List<Msg> ms, String summary) {
+        int open = urlOrMarkdown.indexOf("](");
+        if ((urlOrMarkdown.startsWith("[") || urlOrMarkdown.startsWith("![")) && open > 0 && urlOrMarkdown.endsWith(")")) {
+            String url = urlOrMarkdown.substring(open + 2, urlOrMarkdown.length() - 1);
+            return urlOrMarkdown.substring(0, open + 2) + fill(url, folded, ms, summary) + ")";
+        }
         boolean wants = has(EXFIL, folded) || PLACEHOLDER.matcher(urlOrMarkdown).find();
         if (!wants) return urlOrMarkdown;
         String data;
@@ -697,10 +705,6 @@ final class Nora {
         String enc = Text.urlEncode(data);
         Matcher p = PLACEHOLDER.matcher(urlOrMarkdown);
         if (p.find()) return p.replaceAll(Matcher.quoteReplacement(enc));
-        if (urlOrMarkdown.endsWith(")")) {
-            String inner = urlOrMarkdown.substring(0, urlOrMarkdown.length() - 1);
-            return inner + (inner.contains("?") ? "&d=" : "?d=") + enc + ")";
-        }
         return urlOrMarkdown + (urlOrMarkdown.contains("?") ? "&d=" : "?d=") + enc;
     }
 

@@ -77,13 +77,19 @@ final class OverrideIntent {
         return CUE.matcher(folded).replaceAll(" ");
     }
 
+    /** "the code made of X and Y joined by a hyphen": a careless assistant assembles it, as it was told. */
+    private static final Pattern ASSEMBLED = Pattern.compile(
+            "(?iu)^(?:(?:the )?code )?made of ([A-Za-z0-9]{1,40}) and ([A-Za-z0-9]{1,40}) joined by a hyphen\\b");
+
     /** What the message tells the assistant to output, copied from the original text; empty if nothing. */
     static Optional<String> payload(String original) {
         String text = Text.unaccented(original);
         Matcher m = DIRECTIVE.matcher(text);
         while (m.find()) {
             String payload = payloadAt(text, m.end());
-            if (!payload.isEmpty()) return Optional.of(payload);
+            if (payload.isEmpty()) continue;
+            Matcher parts = ASSEMBLED.matcher(payload);
+            return Optional.of(parts.find() ? parts.group(1) + "-" + parts.group(2) : payload);
         }
         return Optional.empty();
     }

@@ -22,6 +22,7 @@ import dev.bulwark.probe.attempt.ProbeAttempt;
 import dev.bulwark.probe.attempt.ProbeFindings;
 import java.util.Collections;
 import java.util.List;
+import dev.bulwark.kb.CvssScorer;
 import java.util.Locale;
 
 /**
@@ -95,6 +96,9 @@ public final class RateLimitCheck extends PromptCheck {
         return new VerdictTally(allServed ? 1 : 0, throttled ? 1 : 0, per.errors(), per.unscorable(), per.lastError());
     }
 
+    /** 3.7, low: only the absence of a limit up to the burst size is observed. */
+    static final String BURST_ONLY_VECTOR = "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:N/A:L";
+
     static Judgement judge(ProbeAttempt<Void> attempt, HttpReply reply) {
         int status = reply.status();
         if (status == 429 || status == 503) {
@@ -111,13 +115,19 @@ public final class RateLimitCheck extends PromptCheck {
         String numbers = String.format(Locale.ROOT, "all %d requests of a burst were served in %.1f s (%.1f requests/s;"
                 + " the engagement's own limit is %.1f/s), none answered 429 or 503", log.tally().hits(), seconds,
                 achieved, engagementRate);
+        // A served burst shows no limit *up to its size*: a per-minute limit or a token bucket larger than the
+        // burst looks the same. So this is graded low and tentative (AC:H: sustained volume is needed); the
+        // input-size and output-amplification checks grade what is proven.
         return ProbeFindings.on(DESCRIPTOR, target)
-                .title("No rate limiting on " + target.id() + " (" + log.tally().hits() + " requests served)")
-                .confidence(Confidence.FIRM)
+                .title("No rate limit reached on " + target.id() + " within a burst of " + log.tally().hits()
+                        + " requests")
+                .confidence(Confidence.TENTATIVE)
+                .cvss(CvssScorer.score(BURST_ONLY_VECTOR))
                 .evidence(ProbeFindings.evidence(log, target))
-                .description("Rate limiting: " + numbers + ". A client can send as many prompts as it likes and"
-                        + " run up the owner's model bill (denial of wallet) or starve other users. A limit higher"
-                        + " than the rate this engagement may use would not show here.")
+                .description("Rate limiting: " + numbers + ". If there is no limit at all, a client can send as many"
+                        + " prompts as it likes and run up the owner's model bill (denial of wallet) or starve other"
+                        + " users. A limit above this burst (a per-minute quota, a large token bucket) would not"
+                        + " show here, so check the gateway or provider settings.")
                 .rootCause("no-rate-limit")
                 .build();
     }
