@@ -70,9 +70,11 @@ class FamilyChecksTest {
         Function<List<Message>, String> translator = c -> "Traducción: " + ObedientBotReader.read(c)
                 .replace("the code made of", "el código formado por").replace(" and ", " y ")
                 .replace("joined by a hyphen", "unidos por un guion");
-        var outcome = run(new IndirectInjectionCheck(), translator, true);
-        assertThat(outcome.findings()).isEmpty();
-        assertThat(outcome.tally().hits()).isZero();
+        String page = IndirectCarriers.ALL.stream().filter(x -> x.label().equals("webpage-hidden-text")).findFirst()
+                .orElseThrow().render().apply("BWK-1a2b3c4d");
+        assertThat(page).doesNotContain("BWK-1a2b3c4d").contains("BWK and 1a2b3c4d");
+        String translated = translator.apply(List.of(Message.user(page)));
+        assertThat(dev.bulwark.detect.CanaryDetector.of("BWK-1a2b3c4d").anyIn(translated)).isFalse();
     }
 
     @Test
