@@ -46,6 +46,13 @@ final class ScanCommand implements Runnable {
      * The report model for findings of a file scan: mapped through the knowledge base, deduplicated, numbered and
      * correlated under a scope that only names the scan (there are no assets or hosts to weigh them against).
      */
+    /** Every path must exist: a typo would otherwise scan nothing and report a clean result. */
+    static void requireExisting(List<Path> paths) {
+        for (Path p : paths) {
+            if (!java.nio.file.Files.exists(p)) throw new BadInputException(p + ": no such file or directory");
+        }
+    }
+
     static Assessment assess(String scanName, Instant started, List<Finding> findings, List<CheckRun> runs) {
         var scope = new Scope(null, new Scope.Engagement(scanName, ""), RulesOfEngagement.defaults(List.of()),
                 List.of(), List.of(), List.of(), List.of());

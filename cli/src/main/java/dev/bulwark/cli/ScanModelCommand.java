@@ -45,9 +45,7 @@ final class ScanModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (Path p : paths) {
-            if (!Files.exists(p)) throw new BadInputException(p + ": no such file or directory");
-        }
+        ScanCommand.requireExisting(paths);
         Assessor.Options options = report.options();
         Instant started = Instant.now();
         ModelScanner scanner = ModelScanner.standard();
