@@ -26,6 +26,8 @@ final class PickleMemo {
     private int tableSize;
     /** Bitmap of written keys below DENSE_KEYS (a plain long[]: BitSet re-checked its capacity on every set). */
     private long[] denseWritten = new long[64];
+    /** Dense keys that sit in the hash table: a lookup of any other key skips the probe (a cache miss each). */
+    private long[] denseHashed = new long[64];
     private final Set<Long> sparseWritten = new HashSet<>();
     private boolean sparseOverflow;
     private long size;
@@ -85,9 +87,15 @@ final class PickleMemo {
             if (v != null) return v;
             return wasWritten(key) ? PickleValue.Opaque.UNTRACKED : null;
         }
+        if (key >= 0 && key < DENSE_KEYS && !test(denseHashed, key)) return wasWritten(key) ? PickleValue.Opaque.UNTRACKED : null;
         int slot = find(key);
         if (slot >= 0) return values[slot];
         return wasWritten(key) ? PickleValue.Opaque.UNTRACKED : null;
+    }
+
+    private static boolean test(long[] bits, long key) {
+        int word = (int) (key >>> 6);
+        return word < bits.length && (bits[word] & (1L << key)) != 0;
     }
 
     private int find(long key) {
@@ -106,6 +114,11 @@ final class PickleMemo {
         keys[i] = key;
         values[i] = value;
         tableSize++;
+        if (key >= 0 && key < DENSE_KEYS) {
+            int word = (int) (key >>> 6);
+            if (word >= denseHashed.length) denseHashed = Arrays.copyOf(denseHashed, Math.max(word + 1, denseHashed.length * 2));
+            denseHashed[word] |= 1L << key;
+        }
     }
 
     private void grow() {
