@@ -28,7 +28,9 @@ class InitCommandTest {
         assertThat(yaml).contains("requirements.txt", "customers.csv", "${OPENAI_API_KEY}")
                 .doesNotContain("sk-live-not-for-the-scope");
         var scope = ScopeLoader.load(file, Map.of("OPENAI_API_KEY", "x"));
-        assertThat(scope.targets()).singleElement().isInstanceOf(LlmChatTarget.class);
+        assertThat(scope.targets()).hasSize(2);
+        assertThat(scope.targets().get(0)).isInstanceOf(LlmChatTarget.class);
+        assertThat(scope.targets().get(1)).isInstanceOf(dev.bulwark.core.scope.DependenciesTarget.class);
         assertThat(run.out()).contains("1 LLM endpoint", "1 dataset");
     }
 

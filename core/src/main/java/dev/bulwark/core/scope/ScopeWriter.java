@@ -48,14 +48,13 @@ public final class ScopeWriter {
         }
         if (!d.models().isEmpty()) {
             out.line("#");
-            out.line("# Model files found. Scan them with `bulwark scan model PATH` (they become model-files targets");
-            out.line("# in a later version):");
+            out.line("# Model files found (the model-files target below scans them; `bulwark scan model PATH` does too):");
             list(out, d.models(), m -> slash(m.path()) + "  (" + m.format() + ")");
         }
         if (!d.manifests().isEmpty()) {
             out.line("#");
-            out.line("# Dependency manifests found. Scan them with `bulwark scan deps PATH` (they become dependencies");
-            out.line("# targets in a later version):");
+            out.line("# Dependency manifests found (the dependencies target below checks them; `bulwark db update`");
+            out.line("# first, for the vulnerability data):");
             list(out, d.manifests(), m -> slash(m.path()) + "  (" + m.ecosystem() + ")");
         }
         out.blank();
@@ -123,7 +122,8 @@ public final class ScopeWriter {
     private static void targets(Out out, Discovery d, List<String> targetIds) {
         out.line("# Targets: what may be tested. llm-chat = an OpenAI-compatible chat completions endpoint;");
         out.line("# http = any endpoint taking a prompt (request template with {{prompt}}, responsePath = JSONPath).");
-        if (d.endpoints().isEmpty()) {
+        out.line("# model-files / dependencies = local files scanned offline (nothing is sent anywhere).");
+        if (d.endpoints().isEmpty() && d.models().isEmpty() && d.manifests().isEmpty()) {
             out.line("targets: []");
             out.line("# e.g.");
             out.line("#  - id: support-bot");
@@ -153,7 +153,21 @@ public final class ScopeWriter {
             out.line("    assets: []   # ids of the assets this endpoint can reach, e.g. a dataset above");
         }
         more(out, d.endpoints().size(), "endpoints");
+        fileTarget(out, "model-files", "model-files", d.models().stream().map(Discovery.ModelFile::path).toList());
+        fileTarget(out, "dependencies", "dependencies", d.manifests().stream().map(Discovery.Manifest::path).toList());
         out.blank();
+    }
+
+    /** A model-files or dependencies target over what discovery found (paths relative to the scope's folder). */
+    private static void fileTarget(Out out, String id, String kind, List<Path> paths) {
+        if (paths.isEmpty()) return;
+        out.line("  - id: " + YamlText.quote(id));
+        out.line("    kind: " + kind);
+        out.line("    paths:");
+        paths.stream().limit(MAX_LISTED).forEach(p -> out.line("      - " + YamlText.quote(slash(p))));
+        if (paths.size() > MAX_LISTED) {
+            out.line("      # ... " + (paths.size() - MAX_LISTED) + " more not listed: a folder path covers them all");
+        }
     }
 
     private static void auth(Out out, Discovery.Endpoint e) {

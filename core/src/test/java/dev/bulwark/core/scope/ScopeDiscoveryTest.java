@@ -155,13 +155,18 @@ class ScopeDiscoveryTest {
         String yaml = ScopeWriter.write(d);
 
         assertThat(yaml).doesNotContain("SECRET").contains("${OPENAI_API_KEY}")
-                .contains("bulwark scan model").contains("bulwark scan deps")
+                .contains("bulwark scan model").contains("kind: model-files").contains("kind: dependencies")
                 .contains("models/clf.pkl  (pickle)").contains("requirements.txt  (pypi)");
         Scope scope = ScopeLoader.parse(yaml, dir.resolve("bulwark.yaml"), Map.of("OPENAI_API_KEY", "sk-test"));
 
         assertThat(scope.engagement().name()).isEqualTo(dir.getFileName() + " AI assessment");
         assertThat(scope.rules().allowedHosts()).containsExactly("127.0.0.1", "localhost");
-        assertThat(scope.targets()).hasSize(2).allSatisfy(t -> assertThat(t).isInstanceOf(LlmChatTarget.class));
+        assertThat(scope.targets()).hasSize(4);
+        assertThat(scope.targets().subList(0, 2)).allSatisfy(t -> assertThat(t).isInstanceOf(LlmChatTarget.class));
+        assertThat(scope.targets().get(2)).isInstanceOfSatisfying(ModelFilesTarget.class,
+                m -> assertThat(m.paths()).contains(dir.resolve("models/clf.pkl").normalize()));
+        assertThat(scope.targets().get(3)).isInstanceOfSatisfying(DependenciesTarget.class,
+                m -> assertThat(m.paths()).contains(dir.resolve("requirements.txt").normalize()));
         LlmChatTarget openai = (LlmChatTarget) scope.targets().get(0);
         assertThat(openai.id()).isEqualTo("openai-chat");
         assertThat(openai.model()).isEqualTo("support-model");
