@@ -8,7 +8,6 @@ import dev.bulwark.kb.KnowledgeBase;
 import dev.bulwark.supply.deps.DependencyScan;
 import dev.bulwark.supply.deps.DependencyScanner;
 import dev.bulwark.supply.deps.DepsFindings;
-import dev.bulwark.supply.deps.Ecosystem;
 import dev.bulwark.supply.deps.ExploitStatus;
 import dev.bulwark.supply.deps.manifest.ManifestLimits;
 import dev.bulwark.supply.deps.osv.AdvisoryDatabase;
@@ -26,8 +25,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,9 +77,9 @@ final class ScanDepsCommand implements Callable<Integer> {
         CacheLocation location = cache.location();
         Optional<AdvisoryDatabase> advisories = advisories(location);
         List<ScannedFile> modelFiles = models ? ModelScanner.standard().scan(paths) : List.of();
-        var scanner = new DependencyScanner(advisories, new ExploitStatus(KnowledgeBase.bundled(), exploitData(location)),
+        var scanner = new DependencyScanner(advisories, new ExploitStatus(KnowledgeBase.bundled(), ExploitData.loadIfReadable(location)),
                 ManifestLimits.defaults());
-        DependencyScan scan = scanner.scan(paths, modelRefs(modelFiles));
+        DependencyScan scan = scanner.scan(paths, ModelFileRef.of(modelFiles));
         Assessment assessment = ScanCommand.assess("scan deps", started, scan.findings(), scan.checkRuns());
         ScanCommand.write(assessment, options);
         if (sbom != null) writeSbom(scan, modelFiles, assessment);
@@ -97,34 +94,16 @@ final class ScanDepsCommand implements Callable<Integer> {
      * downloads anything itself); with it, vulnerabilities are reported as not tested.
      */
     private Optional<AdvisoryDatabase> advisories(CacheLocation location) {
-        AdvisoryDatabase db = AdvisoryDatabase.open(location);
-        boolean any;
+        Optional<AdvisoryDatabase> db;
         try {
-            any = Arrays.stream(Ecosystem.values()).anyMatch(db::hasData);
+            db = AdvisoryDatabase.withData(location);
         } catch (UncheckedIOException damaged) {
             throw new BadInputException(damaged.getMessage(), damaged);
         }
-        if (any) return Optional.of(db);
+        if (db.isPresent()) return db;
         if (offline) return Optional.empty();
         throw new BadInputException("no advisory data in " + location.root() + ": run 'bulwark db update' first"
                 + " (or pass --offline to scan without vulnerability data)");
-    }
-
-    private static Optional<ExploitData> exploitData(CacheLocation location) {
-        try {
-            return Optional.of(ExploitData.load(location));
-        } catch (UncheckedIOException damaged) {
-            return Optional.empty(); // the bundled KEV catalog still answers
-        }
-    }
-
-    private static List<ModelFileRef> modelRefs(List<ScannedFile> files) {
-        var refs = new ArrayList<ModelFileRef>();
-        for (ScannedFile f : files) {
-            if (f.status() == ScannedFile.Status.SKIPPED) continue;
-            for (String format : f.formats()) refs.add(new ModelFileRef(f.path().toString(), format));
-        }
-        return refs;
     }
 
     private void writeSbom(DependencyScan scan, List<ScannedFile> modelFiles, Assessment assessment) throws IOException {

@@ -35,7 +35,8 @@ final class FirstCharGuard {
         return set.append("])").append(pattern).toString();
     }
 
-    private static int matchingParen(String s, int open) {
+    /** Index of the ')' closing the group opened at {@code open} (escapes and classes skipped), or -1. */
+    static int matchingParen(String s, int open) {
         int depth = 0;
         boolean inClass = false;
         for (int i = open; i < s.length(); i++) {
@@ -55,7 +56,8 @@ final class FirstCharGuard {
         return -1;
     }
 
-    private static List<String> topLevelBranches(String body) {
+    /** The alternatives of {@code body} split at its top-level '|' (escapes, classes and groups skipped). */
+    static List<String> topLevelBranches(String body) {
         var branches = new ArrayList<String>();
         int depth = 0;
         boolean inClass = false;

@@ -1,6 +1,5 @@
 package dev.bulwark.detect.injection;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,17 +28,17 @@ final class LeadingLiterals {
         if (rest.startsWith("(?=[") && rest.indexOf("])") > 0) rest = rest.substring(rest.indexOf("])") + 2);
         if (rest.startsWith(BOUNDARY)) rest = rest.substring(BOUNDARY.length());
         if (rest.startsWith("(?:")) {
-            int close = groupEnd(rest);
+            int close = FirstCharGuard.matchingParen(rest, 0);
             if (close < 0 || startsQuantifier(rest, close + 1)) return Optional.empty();
             var out = new LinkedHashSet<String>();
-            for (String branch : branches(rest.substring(3, close))) {
+            for (String branch : FirstCharGuard.topLevelBranches(rest.substring(3, close))) {
                 String run = literalRun(branch);
                 if (run.isEmpty()) return Optional.empty();
                 out.add(run);
             }
             return Optional.of(out);
         }
-        if (!branches(rest).equals(List.of(rest))) return Optional.empty();
+        if (!FirstCharGuard.topLevelBranches(rest).equals(List.of(rest))) return Optional.empty();
         String run = literalRun(rest);
         return run.isEmpty() ? Optional.empty() : Optional.of(Set.of(run));
     }
@@ -79,40 +78,5 @@ final class LeadingLiterals {
 
     private static boolean startsQuantifier(String s, int i) {
         return i < s.length() && "?*+{".indexOf(s.charAt(i)) >= 0;
-    }
-
-    private static int groupEnd(String s) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') i++;
-            else if (inClass) inClass = c != ']';
-            else if (c == '[') inClass = true;
-            else if (c == '(') depth++;
-            else if (c == ')' && --depth == 0) return i;
-        }
-        return -1;
-    }
-
-    private static List<String> branches(String body) {
-        var out = new ArrayList<String>();
-        int depth = 0;
-        boolean inClass = false;
-        int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\') i++;
-            else if (inClass) inClass = c != ']';
-            else if (c == '[') inClass = true;
-            else if (c == '(') depth++;
-            else if (c == ')') depth--;
-            else if (c == '|' && depth == 0) {
-                out.add(body.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(body.substring(start));
-        return out;
     }
 }

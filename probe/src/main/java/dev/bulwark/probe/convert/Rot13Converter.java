@@ -1,5 +1,7 @@
 package dev.bulwark.probe.convert;
 
+import dev.bulwark.detect.decode.Encodings;
+
 /** ROT13 of the ASCII letters (digits and everything else unchanged), with a request to decode it and follow it. */
 public record Rot13Converter() implements Converter {
     @Override
@@ -9,13 +11,7 @@ public record Rot13Converter() implements Converter {
 
     @Override
     public String convert(String text) {
-        var out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c >= 'a' && c <= 'z') out.append((char) ('a' + (c - 'a' + 13) % 26));
-            else if (c >= 'A' && c <= 'Z') out.append((char) ('A' + (c - 'A' + 13) % 26));
-            else out.append(c);
-        }
-        return out.toString();
+        return Encodings.rot13(text);
     }
 
     @Override

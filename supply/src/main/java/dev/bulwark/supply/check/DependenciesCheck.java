@@ -15,18 +15,15 @@ import dev.bulwark.kb.KnowledgeBase;
 import dev.bulwark.supply.deps.DependencyScan;
 import dev.bulwark.supply.deps.DependencyScanner;
 import dev.bulwark.supply.deps.ExploitStatus;
-import dev.bulwark.supply.deps.Ecosystem;
 import dev.bulwark.supply.deps.manifest.ManifestLimits;
 import dev.bulwark.supply.deps.osv.AdvisoryDatabase;
 import dev.bulwark.supply.deps.osv.CacheLocation;
 import dev.bulwark.supply.deps.osv.ExploitData;
 import dev.bulwark.supply.deps.trust.ModelFileRef;
 import dev.bulwark.supply.model.ModelScanner;
-import dev.bulwark.supply.model.ScannedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,7 +63,7 @@ public final class DependenciesCheck implements Check {
         CacheLocation cache = CacheLocation.fromEnvironment();
         try {
             var scanner = new DependencyScanner(advisories(cache), new ExploitStatus(KnowledgeBase.bundled(),
-                    exploitData(cache)), ManifestLimits.defaults());
+                    ExploitData.loadIfReadable(cache)), ManifestLimits.defaults());
             DependencyScan scan = scanner.scan(deps.paths(), models(context));
             List<Finding> findings = scan.findings().stream().map(f -> f.forTarget(deps.id(), deps.assets())).toList();
             String notes = String.join("; ", concat(scan.problems(), scan.notes()));
@@ -84,19 +81,10 @@ public final class DependenciesCheck implements Check {
         }
     }
 
-    /** The cached OSV data, empty when there is none (the scanner then reports vulnerabilities as not tested). */
+    /** The cached OSV data, empty when there is none or it is damaged (vulnerabilities are then not tested). */
     private static Optional<AdvisoryDatabase> advisories(CacheLocation cache) {
-        AdvisoryDatabase db = AdvisoryDatabase.open(cache);
         try {
-            return Arrays.stream(Ecosystem.values()).anyMatch(db::hasData) ? Optional.of(db) : Optional.empty();
-        } catch (UncheckedIOException damaged) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<ExploitData> exploitData(CacheLocation cache) {
-        try {
-            return Optional.of(ExploitData.load(cache));
+            return AdvisoryDatabase.withData(cache);
         } catch (UncheckedIOException damaged) {
             return Optional.empty();
         }
@@ -106,11 +94,7 @@ public final class DependenciesCheck implements Check {
     private static List<ModelFileRef> models(CheckContext context) throws IOException {
         var refs = new ArrayList<ModelFileRef>();
         for (Target t : context.scope().targets()) {
-            if (!(t instanceof ModelFilesTarget m)) continue;
-            for (ScannedFile f : ModelScanner.standard().scan(m.paths())) {
-                if (f.status() == ScannedFile.Status.SKIPPED) continue;
-                f.formats().forEach(format -> refs.add(new ModelFileRef(f.path().toString(), format)));
-            }
+            if (t instanceof ModelFilesTarget m) refs.addAll(ModelFileRef.of(ModelScanner.standard().scan(m.paths())));
         }
         return refs;
     }

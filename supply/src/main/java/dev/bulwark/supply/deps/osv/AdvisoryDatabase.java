@@ -40,6 +40,17 @@ public final class AdvisoryDatabase {
     }
 
     /** The database in {@code $BULWARK_CACHE} or {@code ~/.cache/bulwark}. */
+    /**
+     * The cached database when it holds advisories for some ecosystem, else empty (nothing cached yet).
+     *
+     * @throws java.io.UncheckedIOException when the cache is there but damaged
+     */
+    public static java.util.Optional<AdvisoryDatabase> withData(CacheLocation cache) {
+        AdvisoryDatabase db = open(cache);
+        return java.util.Arrays.stream(dev.bulwark.supply.deps.Ecosystem.values()).anyMatch(db::hasData)
+                ? java.util.Optional.of(db) : java.util.Optional.empty();
+    }
+
     public static AdvisoryDatabase openDefault() {
         return open(CacheLocation.fromEnvironment());
     }

@@ -1,5 +1,9 @@
 package dev.bulwark.supply.deps.trust;
 
+import dev.bulwark.supply.model.ScannedFile;
+import java.util.ArrayList;
+import java.util.List;
+
 import java.util.Objects;
 
 /**
@@ -11,5 +15,15 @@ public record ModelFileRef(String path, String format) {
     public ModelFileRef {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(format, "format");
+    }
+
+    /** One reference per format found in each scanned model file (files that are not models are left out). */
+    public static List<ModelFileRef> of(List<ScannedFile> files) {
+        var refs = new ArrayList<ModelFileRef>();
+        for (ScannedFile f : files) {
+            if (f.status() == ScannedFile.Status.SKIPPED) continue;
+            for (String format : f.formats()) refs.add(new ModelFileRef(f.path().toString(), format));
+        }
+        return refs;
     }
 }

@@ -20,7 +20,7 @@ class NumpyReaderTest {
 
     private static byte[] sample(String name) throws IOException {
         try (InputStream in = Objects.requireNonNull(NumpyReaderTest.class.getResourceAsStream(
-                "/dev/bulwark/supply/model/pickle/samples/data2/" + name))) {
+                "/dev/bulwark/supply/model/corpus/data2/" + name))) {
             return in.readAllBytes();
         }
     }
