@@ -31,6 +31,11 @@ final class PickleMemo {
     private final Set<Long> sparseWritten = new HashSet<>();
     private boolean sparseOverflow;
     private long size;
+    /**
+     * True while the written keys are exactly 0..size-1, as MEMOIZE writes them: then "was it written?" is a
+     * comparison instead of a bitmap read, which missed the cache on most reads of a big pickle's memo.
+     */
+    private boolean contiguous = true;
 
     private static long[] newKeys(int capacity) {
         long[] k = new long[capacity];
@@ -44,6 +49,7 @@ final class PickleMemo {
     }
 
     void put(long key, PickleValue value) {
+        if (key < 0 || key > size) contiguous = false;
         boolean rewrite = markWritten(key);
         if (!rewrite) size++;
         PickleValue kept = worthKeeping(value) ? value : null; // null: written, value not kept
@@ -153,6 +159,7 @@ final class PickleMemo {
     }
 
     private boolean wasWritten(long key) {
+        if (contiguous) return key >= 0 && key < size;
         if (key >= 0 && key < DENSE_KEYS) {
             int word = (int) (key >>> 6);
             return word < denseWritten.length && (denseWritten[word] & (1L << key)) != 0;

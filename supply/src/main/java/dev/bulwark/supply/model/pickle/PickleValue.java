@@ -48,7 +48,10 @@ sealed interface PickleValue {
 
         static Tup of(PickleValue[] stack, int from, int to) {
             int kept = Math.min(to - from, MAX_ITEMS);
-            return new Tup(Arrays.copyOfRange(stack, from, from + kept), to - from > kept);
+            // a plain loop: Arrays.copyOfRange took a generic, reflective path for the 2-item tuples pickles are full of
+            PickleValue[] items = new PickleValue[kept];
+            for (int k = 0; k < kept; k++) items[k] = stack[from + k];
+            return new Tup(items, to - from > kept);
         }
 
         static Tup of(PickleValue... items) {

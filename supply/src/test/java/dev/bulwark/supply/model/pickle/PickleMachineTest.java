@@ -199,6 +199,23 @@ class PickleMachineTest {
             assertThat(notVerified(issues)).singleElement()
                     .satisfies(i -> assertThat(i.detail()).contains("memo key 3"));
         }
+
+        @Test
+        void memoKeysBelowTheCountAfterAGapAreStillNeverWritten() {
+            // MEMOIZE writes key 0, BINPUT 3 leaves 1 and 2 unwritten although the memo now holds two keys
+            byte[] p = PickleBytes.proto(4).str("a").memoize().str("b").op(Opcode.BINPUT).u8(3)
+                    .op(Opcode.BINGET).u8(3).op(Opcode.BINGET).u8(1).stop().bytes();
+            assertThat(notVerified(pickle(p))).singleElement()
+                    .satisfies(i -> assertThat(i.detail()).contains("memo key 1"));
+        }
+
+        @Test
+        void memoizedKeysReadBackWhileTheyAreContiguous() {
+            byte[] p = PickleBytes.proto(4).str("os").memoize().op(Opcode.POP).str("system").memoize()
+                    .op(Opcode.POP).op(Opcode.BINGET).u8(0).op(Opcode.BINGET).u8(1).op(Opcode.STACK_GLOBAL)
+                    .callWith("id").stop().bytes();
+            assertThat(pickle(p)).anySatisfy(i -> assertThat(i.subject()).isEqualTo("os.system"));
+        }
     }
 
     @Nested
