@@ -1,0 +1,13 @@
+package dev.bulwark.guard.config;
+
+/**
+ * @param maxBytes           largest request body accepted (413 beyond)
+ * @param maxMessages        most chat messages in one request
+ * @param maxTokens          cap on the {@code max_tokens} a client may ask for (lowered to it when larger or absent), or null
+ * @param injection          prompt injection in user text (tool and function results are scanned as data)
+ * @param injectionThreshold score at or above which the injection detector's verdict counts
+ * @param learnedModel       whether the learned injection classifier runs besides the rules (off the event loop)
+ */
+public record InputPolicy(int maxBytes, int maxMessages, Integer maxTokens, Action injection,
+                          double injectionThreshold, boolean learnedModel, Action pii, Action secrets) {
+}

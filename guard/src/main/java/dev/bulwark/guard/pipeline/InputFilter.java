@@ -1,0 +1,25 @@
+package dev.bulwark.guard.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a parsed request body before it goes upstream: size and shape, prompt injection (tool and function
+ * results scanned as data), PII and secrets; may rewrite it (redaction, a capped {@code max_tokens}). CPU-bound:
+ * the server calls it off the event loop when the learned model is on. Thread-safe.
+ */
+public interface InputFilter {
+    InputVerdict inspect(Route route, ObjectNode body, Caller caller);
+
+    /**
+     * @param refusal   present when the request must not go upstream
+     * @param body      the body to send (the same object, possibly changed)
+     * @param promptText the user-visible text of the request, for the extraction monitor and the audit
+     */
+    record InputVerdict(Optional<Refusal> refusal, ObjectNode body, List<Decision> decisions, String promptText) {
+        public InputVerdict {
+            decisions = List.copyOf(decisions);
+        }
+    }
+}
