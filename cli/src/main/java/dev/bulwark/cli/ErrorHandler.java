@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.scope.ScopeException;
+import dev.bulwark.core.config.ConfigException;
 import picocli.CommandLine;
 
 /** Turns exceptions into one clear line on stderr and the contract's exit code; stack traces only with BULWARK_DEBUG. */
@@ -24,7 +24,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable e) {
-        if (e instanceof ScopeException || e instanceof BadInputException
+        if (e instanceof ConfigException || e instanceof BadInputException
                 || e instanceof CommandLine.ParameterException) {
             return ExitCode.BAD_INPUT;
         }
@@ -32,7 +32,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static String messageOf(Exception e) {
-        if (e instanceof ScopeException || e instanceof BadInputException) return e.getMessage();
+        if (e instanceof ConfigException || e instanceof BadInputException) return e.getMessage();
         String m = e.getMessage();
         return "internal error: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m)
                 + " (set BULWARK_DEBUG=1 for the stack trace)";

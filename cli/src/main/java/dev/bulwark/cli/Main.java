@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Pentest your AI systems, map what is found to CWE / OWASP LLM / ATLAS / CVSS, "
                 + "correlate it into threat scenarios, and close it.",
         subcommands = {DemoCommand.class, AssessCommand.class, InitCommand.class, ReportCommand.class,
-                RedactCommand.class, DetectCommand.class, ScanCommand.class, DbCommand.class,
+                RedactCommand.class, DetectCommand.class, ScanCommand.class, DbCommand.class, GuardCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

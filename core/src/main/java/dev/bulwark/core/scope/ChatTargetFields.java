@@ -3,6 +3,8 @@ package dev.bulwark.core.scope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.config.FieldPath;
+import dev.bulwark.core.config.Problems;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,9 +1,13 @@
 package dev.bulwark.core.scope;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.ConfigException;
+import dev.bulwark.core.config.FieldPath;
+import dev.bulwark.core.config.Problems;
+import dev.bulwark.core.config.YamlDocument;
+import dev.bulwark.core.config.YamlReader;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The scope loader's YAML reading for other YAML files Bulwark takes (custom probe files): the same limits
@@ -14,16 +18,21 @@ import java.util.List;
 public final class LocatedYaml {
     private final Path file;
     private final YamlDocument document;
-    private final List<ScopeException.Problem> problems = new ArrayList<>();
+    private final Problems problems;
 
     private LocatedYaml(Path file, YamlDocument document) {
         this.file = file;
         this.document = document;
+        this.problems = new Problems(file, document);
     }
 
     /** Parses {@code text} as read from {@code file}; a syntax or limit problem is a {@link ScopeException}. */
     public static LocatedYaml parse(Path file, String text) throws ScopeException {
-        return new LocatedYaml(file, YamlTreeReader.read(file, text.startsWith("\uFEFF") ? text.substring(1) : text));
+        try {
+            return new LocatedYaml(file, YamlReader.read(file, text, ScopeLoader.FORMAT));
+        } catch (ConfigException e) {
+            throw ScopeException.of(e);
+        }
     }
 
     public JsonNode root() {
@@ -41,7 +50,7 @@ public final class LocatedYaml {
 
     /** Notes a problem at the field {@code path}; {@link #throwIfAny} reports them all. */
     public void problem(String path, String message) {
-        problems.add(new ScopeException.Problem(line(path), FieldPath.display(path), message));
+        problems.add(path, message);
     }
 
     public boolean hasProblems() {
@@ -49,10 +58,11 @@ public final class LocatedYaml {
     }
 
     public void throwIfAny() throws ScopeException {
-        if (problems.isEmpty()) return;
-        List<ScopeException.Problem> sorted = new ArrayList<>(problems);
-        sorted.sort(java.util.Comparator.comparingInt(ScopeException.Problem::line));
-        throw new ScopeException(file, sorted.subList(0, Math.min(sorted.size(), Problems.MAX_REPORTED)));
+        try {
+            problems.throwIfAny();
+        } catch (ConfigException e) {
+            throw ScopeException.of(e);
+        }
     }
 
     public static String child(String parent, String name) {

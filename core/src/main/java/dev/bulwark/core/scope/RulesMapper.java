@@ -1,6 +1,7 @@
 package dev.bulwark.core.scope;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.Problems;
 
 import java.time.Duration;
 import java.time.Instant;

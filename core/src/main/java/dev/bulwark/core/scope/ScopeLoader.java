@@ -1,26 +1,33 @@
 package dev.bulwark.core.scope;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.bulwark.core.config.ConfigException;
+import dev.bulwark.core.config.ConfigFormat;
+import dev.bulwark.core.config.JsonSchemaCheck;
+import dev.bulwark.core.config.ValidatedYaml;
+
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Loads {@code bulwark.yaml}: bounded read, YAML with line numbers, the published JSON Schema, {@code ${VAR}}
- * expansion, then the cross-reference checks. Every problem is a {@link ScopeException} naming file, line and
- * field; nothing else escapes, whatever the file holds.
+ * expansion, then the cross-reference checks ({@link ValidatedYaml} does all but the last). Every problem is a
+ * {@link ScopeException} naming file, line and field; nothing else escapes, whatever the file holds.
  */
 public final class ScopeLoader {
     /** A real scope is a few KB; the cap keeps a wrong path (a dataset, a log) from costing memory and time. */
-    public static final int MAX_FILE_BYTES = 1 << 20;
+    public static final int MAX_FILE_BYTES = ValidatedYaml.MAX_FILE_BYTES;
+
+    /** The published schema ({@code docs/bulwark.schema.json}), copied next to this class by core/pom.xml. */
+    static final String SCHEMA_RESOURCE = "bulwark.schema.json";
+
+    static final ConfigFormat FORMAT =
+            new ConfigFormat("scope", "scope file", "engagement:, rules:, ...", "write one with: bulwark init");
+
+    static final JsonSchemaCheck SCHEMA = JsonSchemaCheck.fromResource(ScopeLoader.class, SCHEMA_RESOURCE)
+            .withEnumNoun(path -> path.startsWith("targets[") && path.endsWith(".kind") ? "target kind"
+                    : JsonSchemaCheck.defaultEnumNoun(path));
+
+    private static final ValidatedYaml YAML = new ValidatedYaml(FORMAT, SCHEMA);
 
     private ScopeLoader() {
     }
@@ -32,66 +39,19 @@ public final class ScopeLoader {
 
     /** Loads {@code file}, expanding {@code ${VAR}} from {@code env}. */
     public static Scope load(Path file, Map<String, String> env) throws ScopeException {
-        return parse(read(file), file, env);
+        try {
+            return YAML.load(file, env, (document, problems) -> ScopeMapper.map(file, document.root(), problems));
+        } catch (ConfigException e) {
+            throw ScopeException.of(e);
+        }
     }
 
     /** Validates scope text as if it had been read from {@code source} (used in messages and {@link Scope#source()}). */
     public static Scope parse(String yaml, Path source, Map<String, String> env) throws ScopeException {
-        if (yaml.length() > MAX_FILE_BYTES) throw tooBig(source);
         try {
-            YamlDocument document = YamlTreeReader.read(source, yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml);
-            Problems problems = new Problems(source, document);
-            SchemaValidation.validate(document, problems);
-            problems.throwIfAny();
-            EnvExpansion.expandAll(document.root(), env, problems);
-            problems.throwIfAny();
-            Scope scope = ScopeMapper.map(source, document.root(), problems);
-            problems.throwIfAny();
-            return scope;
-        } catch (ScopeException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // A validator or mapper bug must still reach the user as "this file is the problem", with a reason.
-            throw new ScopeException(source, 1, FieldPath.display(FieldPath.ROOT),
-                    "cannot be checked (" + e.getClass().getSimpleName() + ": " + YamlTreeReader.firstLine(e) + ")");
+            return YAML.parse(yaml, source, env, (document, problems) -> ScopeMapper.map(source, document.root(), problems));
+        } catch (ConfigException e) {
+            throw ScopeException.of(e);
         }
-    }
-
-    private static String read(Path file) throws ScopeException {
-        if (Files.isDirectory(file)) throw new ScopeException(file, 0, "(file)", "is a directory, not a scope file");
-        // Checked before opening: opening a FIFO or device would block or never end.
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new ScopeException(file, 0, "(file)", "is not a regular file");
-        }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-        } catch (NoSuchFileException e) {
-            throw new ScopeException(file, 0, "(file)", "no such file (write one with: bulwark init)");
-        } catch (IOException e) {
-            throw new ScopeException(file, 0, "(file)", "cannot read: " + e.getMessage());
-        }
-        if (bytes.length > MAX_FILE_BYTES) throw tooBig(file);
-        return utf8(file, bytes);
-    }
-
-    private static String utf8(Path file, byte[] bytes) throws ScopeException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
-            throw new ScopeException(file, line, FieldPath.display(FieldPath.ROOT), "not UTF-8 text (byte " + in.position() + ")");
-        }
-        decoder.flush(out);
-        return out.flip().toString();
-    }
-
-    private static ScopeException tooBig(Path file) {
-        return new ScopeException(file, 1, FieldPath.display(FieldPath.ROOT),
-                "the file is larger than " + MAX_FILE_BYTES / 1024 + " KiB; a scope file is a few KB (wrong file?)");
     }
 }

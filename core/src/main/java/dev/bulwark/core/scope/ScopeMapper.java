@@ -2,6 +2,8 @@ package dev.bulwark.core.scope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.Classification;
+import dev.bulwark.core.config.FieldPath;
+import dev.bulwark.core.config.Problems;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.bulwark.core.scope;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.FieldPath;
+import dev.bulwark.core.config.Problems;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -2,6 +2,9 @@ package dev.bulwark.core.scope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.JsonPath;
+import dev.bulwark.core.config.FieldPath;
+import dev.bulwark.core.config.Problems;
+import dev.bulwark.core.config.YamlReader;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -163,7 +166,7 @@ final class TargetMapper {
         try {
             JsonPath.compile(responsePath);
         } catch (RuntimeException e) {
-            problems.add(path, "not a valid JSONPath (e.g. $.answer or $.choices[0].text): " + YamlTreeReader.firstLine(e));
+            problems.add(path, "not a valid JSONPath (e.g. $.answer or $.choices[0].text): " + YamlReader.firstLine(e));
         }
     }
 }

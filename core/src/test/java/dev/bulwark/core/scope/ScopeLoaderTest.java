@@ -1,6 +1,7 @@
 package dev.bulwark.core.scope;
 
 import dev.bulwark.core.Classification;
+import dev.bulwark.core.config.YamlReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -328,7 +329,7 @@ class ScopeLoaderTest {
         ScopeException e = problem(deep);
         assertThat(e.line()).isEqualTo(1);
         assertThat(e.field()).startsWith("engagement[0][0]");
-        assertThat(e.problem()).isEqualTo("nested deeper than " + YamlTreeReader.MAX_DEPTH + " levels");
+        assertThat(e.problem()).isEqualTo("nested deeper than " + YamlReader.MAX_DEPTH + " levels");
     }
 
     @Test
@@ -337,7 +338,7 @@ class ScopeLoaderTest {
         for (int i = 1; i < 60; i++) yaml.append("  ".repeat(i)).append("k").append(i).append(":\n");
         ScopeException e = problem(yaml.toString());
         assertThat(e.problem()).contains("nested deeper than");
-        assertThat(e.line()).isEqualTo(YamlTreeReader.MAX_DEPTH + 1);
+        assertThat(e.line()).isEqualTo(YamlReader.MAX_DEPTH + 1);
     }
 
     @Test

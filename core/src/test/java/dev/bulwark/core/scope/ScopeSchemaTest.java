@@ -18,7 +18,7 @@ class ScopeSchemaTest {
 
     @Test
     void classpathCopyIsThePublishedFile() throws Exception {
-        try (InputStream in = ScopeLoader.class.getResourceAsStream(SchemaValidation.RESOURCE)) {
+        try (InputStream in = ScopeLoader.class.getResourceAsStream(ScopeLoader.SCHEMA_RESOURCE)) {
             assertThat(in).as("schema copied onto the classpath by core/pom.xml").isNotNull();
             assertThat(new String(in.readAllBytes())).isEqualTo(Files.readString(PUBLISHED));
         }
@@ -26,7 +26,7 @@ class ScopeSchemaTest {
 
     @Test
     void everyPropertyHasTitleAndDescription() {
-        JsonNode schema = SchemaValidation.schemaTree();
+        JsonNode schema = ScopeLoader.SCHEMA.tree();
         List<String> undocumented = new ArrayList<>();
         walk(schema, schema, "#", undocumented);
         assertThat(undocumented).isEmpty();
@@ -35,7 +35,7 @@ class ScopeSchemaTest {
     @Test
     void everyObjectForbidsUnknownFields() {
         List<String> open = new ArrayList<>();
-        forEachObjectSchema(SchemaValidation.schemaTree(), "#", open);
+        forEachObjectSchema(ScopeLoader.SCHEMA.tree(), "#", open);
         // The target entry dispatches on kind; each kind's own schema is closed.
         assertThat(open).containsExactly("#/$defs/target");
     }

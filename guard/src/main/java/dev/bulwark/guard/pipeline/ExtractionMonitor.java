@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
  * boundary probing. Alerts go to the log and the webhook from inside the monitor. Never blocks the calling thread.
  */
 public interface ExtractionMonitor extends AutoCloseable {
+    /** {@code promptText} null (a request without a prompt, e.g. {@code /v1/models}) counts for volume only. */
     CompletionStage<MonitorVerdict> observe(Caller caller, String promptText, Instant now);
 
     @Override

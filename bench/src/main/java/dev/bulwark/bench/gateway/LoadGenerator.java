@@ -1,0 +1,209 @@
+package dev.bulwark.bench.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load for the gateway benchmarks (bench/gateway-overhead.sh), non-blocking on one event loop:
+ * <ul>
+ *   <li>{@code rate URL RATE SECONDS BODY [H=V...]}: open loop at a fixed rate; latency counted from when each
+ *       request was due, so a stall shows in the tail instead of slowing the load down (coordinated omission)</li>
+ *   <li>{@code max URL SECONDS CONCURRENCY BODY [H=V...]}: closed loop, as fast as CONCURRENCY requests in flight
+ *       allow: throughput</li>
+ *   <li>{@code ttft URL COUNT BODY [H=V...]}: streamed requests one at a time; time to the first non-empty content
+ *       delta</li>
+ * </ul>
+ * Prints one line of {@code key=value} pairs (times in microseconds).
+ */
+public final class LoadGenerator {
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        URI url = URI.create(args[1]);
+        Vertx vertx = Vertx.vertx();
+        try {
+            Map<String, String> result = switch (mode) {
+                case "rate" -> new Run(vertx, url, body(args[4]), headers(args, 5), 256)
+                        .openLoop(Double.parseDouble(args[2]), Integer.parseInt(args[3]));
+                case "max" -> {
+                    Run run = new Run(vertx, url, body(args[4]), headers(args, 5), Integer.parseInt(args[3]));
+                    run.warmUp();
+                    yield run.closedLoop(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+                }
+                case "ttft" -> new Run(vertx, url, body(args[3]), headers(args, 4), 4)
+                        .firstTokens(Integer.parseInt(args[2]));
+                default -> throw new IllegalArgumentException("mode: rate | max | ttft");
+            };
+            var line = new StringBuilder(mode);
+            result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+            System.out.println(line);
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    private static Buffer body(String file) throws Exception {
+        return Buffer.buffer(Files.readAllBytes(Path.of(file)));
+    }
+
+    private static Map<String, String> headers(String[] args, int from) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("content-type", "application/json");
+        for (int i = from; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            h.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        return h;
+    }
+
+    private static final class Run {
+        private final Vertx vertx;
+        private final HttpClient client;
+        private final RequestOptions options;
+        private final Buffer body;
+        private final Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+        private final AtomicLong errors = new AtomicLong();
+        private final AtomicLong done = new AtomicLong();
+
+        Run(Vertx vertx, URI url, Buffer body, Map<String, String> headers, int connections) {
+            this.vertx = vertx;
+            this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                    new PoolOptions().setHttp1MaxSize(connections));
+            this.options = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost())
+                    .setPort(url.getPort()).setURI(url.getRawPath());
+            headers.forEach(options::putHeader);
+            this.body = body;
+        }
+
+        private Future<Buffer> send() {
+            return client.request(options).compose(req -> req.send(body)).compose(res -> res.body().map(b -> {
+                if (res.statusCode() != 200) throw new IllegalStateException("status " + res.statusCode());
+                return b;
+            }));
+        }
+
+        /** JIT warm-up on both sides (a few seconds flat out), then the counters start from zero. */
+        void warmUp() throws Exception {
+            closedLoop(Integer.getInteger("warmup", 4), 8);
+            latency.reset();
+            errors.set(0);
+            done.set(0);
+        }
+
+        Map<String, String> openLoop(double rate, int seconds) throws Exception {
+            warmUp();
+            long start = System.nanoTime();
+            long total = (long) (rate * seconds);
+            var finished = new CompletableFuture<Void>();
+            var issued = new AtomicLong();
+            vertx.setPeriodic(1, id -> {
+                long due = Math.min(total, (long) ((System.nanoTime() - start) / 1e9 * rate));
+                while (issued.get() < due) {
+                    long n = issued.getAndIncrement();
+                    long dueAt = start + (long) (n / rate * 1e9);
+                    send().onComplete(ar -> {
+                        if (ar.succeeded()) latency.recordValue(Math.max(0, (System.nanoTime() - dueAt) / 1000));
+                        else errors.incrementAndGet();
+                        if (done.incrementAndGet() == total) finished.complete(null);
+                    });
+                }
+                if (issued.get() >= total) vertx.cancelTimer(id);
+            });
+            finished.get();
+            return summary(start);
+        }
+
+        Map<String, String> closedLoop(int seconds, int concurrency) throws Exception {
+            long start = System.nanoTime();
+            long end = start + seconds * 1_000_000_000L;
+            var finished = new CompletableFuture<Void>();
+            var running = new AtomicLong(concurrency);
+            vertx.runOnContext(v -> {
+                for (int i = 0; i < concurrency; i++) loop(end, running, finished);
+            });
+            finished.get();
+            return summary(start);
+        }
+
+        private void loop(long end, AtomicLong running, CompletableFuture<Void> finished) {
+            if (System.nanoTime() >= end) {
+                if (running.decrementAndGet() == 0) finished.complete(null);
+                return;
+            }
+            long t0 = System.nanoTime();
+            send().onComplete(ar -> {
+                if (ar.succeeded()) latency.recordValue((System.nanoTime() - t0) / 1000);
+                else errors.incrementAndGet();
+                done.incrementAndGet();
+                loop(end, running, finished);
+            });
+        }
+
+        Map<String, String> firstTokens(int count) throws Exception {
+            long start = System.nanoTime();
+            for (int i = -count / 4; i < count; i++) { // the first quarter warms up and is not counted
+                if (i == 0) {
+                    latency.reset();
+                    errors.set(0);
+                    done.set(0);
+                    start = System.nanoTime();
+                }
+                var first = new CompletableFuture<Long>();
+                long t0 = System.nanoTime();
+                client.request(options).compose(req -> req.send(body)).onSuccess(res -> {
+                    StringBuilder seen = new StringBuilder();
+                    res.handler(b -> {
+                        seen.append(b.toString());
+                        // the first delta with text in it, not the role-only opening chunk
+                        if (!first.isDone() && seen.toString().matches("(?s).*\"content\":\"[^\"]+\".*")) {
+                            first.complete(System.nanoTime() - t0);
+                        }
+                    });
+                    res.endHandler(v -> first.complete(-1L));
+                }).onFailure(first::completeExceptionally);
+                try {
+                    long ns = first.get();
+                    if (ns < 0) errors.incrementAndGet();
+                    else latency.recordValue(ns / 1000);
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+                done.incrementAndGet();
+                Thread.sleep(20); // let the stream finish before the next one
+            }
+            return summary(start);
+        }
+
+        private Map<String, String> summary(long start) {
+            double secs = (System.nanoTime() - start) / 1e9;
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("requests", Long.toString(done.get()));
+            m.put("errors", Long.toString(errors.get()));
+            m.put("rps", String.format(Locale.ROOT, "%.0f", done.get() / secs));
+            m.put("p50", Long.toString(latency.getValueAtPercentile(50)));
+            m.put("p90", Long.toString(latency.getValueAtPercentile(90)));
+            m.put("p99", Long.toString(latency.getValueAtPercentile(99)));
+            m.put("p999", Long.toString(latency.getValueAtPercentile(99.9)));
+            m.put("max", Long.toString(latency.getMaxValue()));
+            return m;
+        }
+    }
+}

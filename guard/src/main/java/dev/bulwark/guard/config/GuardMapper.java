@@ -1,0 +1,115 @@
+package dev.bulwark.guard.config;
+
+import dev.bulwark.core.config.FieldPath;
+import dev.bulwark.core.config.Problems;
+import dev.bulwark.core.config.YamlDocument;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a schema-valid, expanded {@code guard.yaml} tree into {@link GuardConfig}: fills every default and checks
+ * what the schema cannot (URLs, files, references, uniqueness). Problems are collected, not thrown.
+ */
+final class GuardMapper {
+    private static final Set<String> HTTP = Set.of("http", "https");
+
+    private GuardMapper() {
+    }
+
+    static GuardConfig map(Path source, YamlDocument document, Problems problems) {
+        Path base = source.toAbsolutePath().normalize().getParent();
+        Fields root = new Fields(document.root(), FieldPath.ROOT, new Fields.Context(problems, base));
+        Listen listen = listen(root.object("listen"));
+        Admin admin = admin(root.object("admin"), listen);
+        List<Upstream> upstreams = upstreams(root.list("upstreams"));
+        List<RoleConfig> roles = AccessMapper.roles(root.list("roles"));
+        JwtConfig jwt = root.has("jwt") ? AccessMapper.jwt(root.object("jwt")) : null;
+        Policies policies = PolicyMapper.map(root.object("policies"));
+        Set<String> roleNames = new LinkedHashSet<>();
+        roles.forEach(r -> roleNames.add(r.name()));
+        List<ClientConfig> clients = AccessMapper.clients(root.list("clients"), roleNames, policies.defaultLimits(),
+                jwt != null);
+        return new GuardConfig(source, listen, admin, upstreams, clients,
+                root.path("keysFile", GuardDefaults.KEYS_FILE), roles, jwt, policies, audit(root.object("audit")),
+                state(root.object("state")), new AlertsConfig(root.object("alerts").url("webhook", HTTP, false)));
+    }
+
+    private static Listen listen(Fields listen) {
+        TlsConfig tls = null;
+        if (listen.has("tls")) {
+            Fields t = listen.object("tls");
+            tls = new TlsConfig(t.existingFile("certificate"), t.existingFile("privateKey"));
+        }
+        return new Listen(listen.text("host", GuardDefaults.HOST), listen.integer("port", GuardDefaults.PORT), tls);
+    }
+
+    private static Admin admin(Fields admin, Listen listen) {
+        Admin a = new Admin(admin.bool("enabled", true), admin.text("host", GuardDefaults.HOST),
+                admin.integer("port", GuardDefaults.ADMIN_PORT));
+        if (a.enabled() && a.port() != 0 && a.port() == listen.port() && a.host().equals(listen.host())) {
+            admin.problem("port", "the same port as listen.port; metrics must not be reachable by clients");
+        }
+        return a;
+    }
+
+    private static List<Upstream> upstreams(List<Fields> entries) {
+        List<Upstream> upstreams = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
+        for (Fields u : entries) {
+            String id = u.text("id", "");
+            String earlier = ids.putIfAbsent(id, u.path());
+            if (earlier != null) u.problem("id", "duplicate upstream id '" + id + "' (also " + earlier + ")");
+            Upstream.Flavor flavor = u.choice("flavor", Upstream.Flavor.class, Upstream.Flavor.OPENAI);
+            upstreams.add(new Upstream(id, u.url("url", HTTP, false), flavor, auth(u.object("auth"), u.has("auth")),
+                    u.texts("models", GuardDefaults.ANY_MODEL), u.seconds("timeoutSeconds", GuardDefaults.UPSTREAM_TIMEOUT),
+                    u.text("apiVersion", flavor == Upstream.Flavor.AZURE ? GuardDefaults.AZURE_API_VERSION : null)));
+        }
+        return upstreams;
+    }
+
+    private static HeaderValue auth(Fields auth, boolean present) {
+        if (!present) return null;
+        String value = auth.text("value", "");
+        // Checked after ${VAR} expansion: a variable holding a line break would otherwise inject headers.
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            auth.problem("value", "contains a line break or control character (check the environment variable)");
+        } else if (value.isBlank()) {
+            auth.problem("value", "is empty (check the environment variable)");
+        }
+        return new HeaderValue(auth.text("header", ""), value);
+    }
+
+    private static AuditConfig audit(Fields audit) {
+        Path path = audit.isNull("path") ? null : audit.path("path", GuardDefaults.AUDIT_FILE);
+        String postgres = audit.text("postgresUrl", null);
+        if (postgres != null && !postgres.startsWith("jdbc:postgresql:")) {
+            audit.problem("postgresUrl", "must be a jdbc:postgresql:// URL");
+        }
+        if (path == null && postgres == null && audit.isNull("path")) {
+            audit.problem("path", "the audit log needs a path or a postgresUrl");
+        }
+        return new AuditConfig(path, postgres, audit.path("signingKey", GuardDefaults.AUDIT_SIGNING_KEY),
+                audit.integer("checkpointEvery", GuardDefaults.AUDIT_CHECKPOINT_EVERY),
+                audit.choice("text", AuditConfig.TextMode.class, AuditConfig.TextMode.HASH),
+                audit.text("instanceId", null));
+    }
+
+    private static StateConfig state(Fields state) {
+        StateConfig.Backend backend = state.choice("backend", StateConfig.Backend.class, StateConfig.Backend.MEMORY);
+        String given = state.text("redisUrl", null);
+        URI redis = state.url("redisUrl", Set.of("redis", "rediss"), true);
+        if (backend == StateConfig.Backend.REDIS && given == null) {
+            state.problem("redisUrl", "missing: backend redis needs redisUrl (e.g. redis://127.0.0.1:6379)");
+        } else if (backend == StateConfig.Backend.MEMORY && given != null) {
+            state.problem("redisUrl", "only used with backend: redis");
+        }
+        return new StateConfig(backend, redis);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.bulwark.guard.filter;
+
+import dev.bulwark.detect.EntityEngine;
+import dev.bulwark.detect.injection.InjectionDetector;
+import dev.bulwark.guard.config.InputPolicy;
+import dev.bulwark.guard.config.OutputPolicy;
+import dev.bulwark.guard.pipeline.InputFilter;
+import dev.bulwark.guard.pipeline.OutputFilter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Builds the gateway's filters from the policies in {@code guard.yaml}. Detectors are built once here and shared by
+ * every request (the learned injection model is one instance per process, loaded on first use); the filters are
+ * thread-safe. Call at start-up: reading the system prompt file and building the rules may take a moment and throw
+ * {@link IllegalArgumentException} or {@link UncheckedIOException} on a bad setting.
+ */
+public final class Filters {
+    /** A system prompt is a page of instructions, not a corpus. */
+    static final long MAX_SYSTEM_PROMPT_BYTES = 256 * 1024;
+
+    private Filters() {
+    }
+
+    /** Input filter with logprobs requests removed (the output default). */
+    public static InputFilter input(InputPolicy policy, boolean failClosed) {
+        return input(policy, failClosed, false);
+    }
+
+    /**
+     * @param failClosed    a scanner that throws refuses the request (503 {@code scanner_error}) when true, else lets
+     *                      it through flagged
+     * @param allowLogprobs {@link OutputPolicy#allowLogprobs()}: when false, {@code logprobs}/{@code top_logprobs}
+     *                      are removed from requests as well as replies
+     */
+    public static InputFilter input(InputPolicy policy, boolean failClosed, boolean allowLogprobs) {
+        InjectionDetector detector = policy.learnedModel() ? Shared.LEARNED : Shared.RULES;
+        return new GuardInputFilter(policy, failClosed, allowLogprobs, detector::score,
+                EntityPolicy.of(policy.pii(), policy.secrets(), EntityEngine.standard()));
+    }
+
+    public static OutputFilter output(OutputPolicy policy) {
+        String systemPrompt = policy.systemPromptFile() == null ? null : readSystemPrompt(policy.systemPromptFile());
+        var rules = new OutputRules(
+                new MarkupPolicy(policy.markdownImages(), policy.allowedImageHosts(), policy.html()),
+                new EntityStage(EntityPolicy.of(policy.pii(), policy.secrets(), EntityEngine.standard())),
+                new LeakRules(policy.systemPromptCanaries(), systemPrompt),
+                policy.allowLogprobs());
+        return new GuardOutputFilter(rules);
+    }
+
+    private static String readSystemPrompt(Path file) {
+        try {
+            if (Files.size(file) > MAX_SYSTEM_PROMPT_BYTES) {
+                throw new IllegalArgumentException("system prompt file " + file + " is larger than "
+                        + MAX_SYSTEM_PROMPT_BYTES / 1024 + " KB");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read system prompt file " + file, e);
+        }
+    }
+
+    /** One detector of each kind per process: the learned one holds the ONNX model. */
+    private static final class Shared {
+        static final InjectionDetector RULES = InjectionDetector.rulesOnly();
+        static final InjectionDetector LEARNED = InjectionDetector.standard();
+    }
+}

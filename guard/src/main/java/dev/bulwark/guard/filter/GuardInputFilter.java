@@ -1,0 +1,173 @@
+package dev.bulwark.guard.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.detect.Entity;
+import dev.bulwark.detect.EntityScanner;
+import dev.bulwark.detect.injection.InjectionScore;
+import dev.bulwark.detect.redact.Redaction;
+import dev.bulwark.detect.redact.RedactionOperator;
+import dev.bulwark.guard.config.Action;
+import dev.bulwark.guard.config.InputPolicy;
+import dev.bulwark.guard.pipeline.Caller;
+import dev.bulwark.guard.pipeline.InputFilter;
+import dev.bulwark.guard.pipeline.Refusal;
+import dev.bulwark.guard.pipeline.Route;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks request bodies in three phases, so a failing scanner never leaves a half-rewritten body: the shape (400 on
+ * anything unexpected), then the scans (prompt injection, PII and secrets; nothing is changed yet), then the
+ * rewrites (redaction, {@code max_tokens} cap, logprobs removal). Injection is scored per text: what users and the
+ * system wrote as {@link dev.bulwark.detect.injection.TextSource#PROMPT}, tool and function results and marked
+ * documents as {@link dev.bulwark.detect.injection.TextSource#DATA}; embeddings are not scanned for injection (no
+ * model follows them). {@link Action#REDACT} makes no sense for injection and blocks. Thread-safe.
+ */
+final class GuardInputFilter implements InputFilter {
+    /** The prompt text handed to the monitor and the audit is cut here. */
+    static final int MAX_PROMPT_TEXT = 1 << 16;
+    private static final int MAX_REASON = 48;
+
+    private final InputPolicy policy;
+    private final boolean failClosed;
+    private final boolean allowLogprobs;
+    private final InjectionScorer injection;
+    private final EntityPolicy entities;
+
+    GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
+                     EntityPolicy entities) {
+        this.policy = policy;
+        this.failClosed = failClosed;
+        this.allowLogprobs = allowLogprobs;
+        this.injection = injection;
+        this.entities = entities;
+    }
+
+    @Override
+    public InputVerdict inspect(Route route, ObjectNode body, Caller caller) {
+        var tally = new DecisionTally("input");
+        List<TextSlot> slots;
+        try {
+            slots = RequestShape.read(route, body, policy.maxMessages());
+        } catch (RequestShape.Invalid invalid) {
+            tally.add("schema", "blocked", 1, 1.0, "");
+            return refuse(Refusals.invalid(invalid.getMessage()), body, tally);
+        }
+        List<Found> found;
+        try {
+            found = scan(route, slots);
+        } catch (RuntimeException scannerFailed) {
+            tally.add("scanner-error", failClosed ? "blocked" : "flagged", 1, 1.0,
+                    scannerFailed.getClass().getSimpleName());
+            if (failClosed) return refuse(Refusals.scannerError(), body, tally);
+            limit(route, body, tally);
+            return new InputVerdict(Optional.empty(), body, tally.decisions(), promptText(slots));
+        }
+        Optional<Refusal> refusal = judgeInjection(found, tally);
+        Optional<Refusal> sensitive = judgeEntities(found, tally);
+        if (refusal.isEmpty()) refusal = sensitive;
+        if (refusal.isPresent()) return new InputVerdict(refusal, body, tally.decisions(), "");
+        limit(route, body, tally);
+        return new InputVerdict(Optional.empty(), body, tally.decisions(), promptText(slots));
+    }
+
+    /** What the detectors found in each text; nothing is changed yet. */
+    private List<Found> scan(Route route, List<TextSlot> slots) {
+        boolean injectionOn = policy.injection() != Action.OFF && route != Route.EMBEDDINGS;
+        Optional<EntityScanner> scanner = entities.scanner();
+        var found = new ArrayList<Found>(slots.size());
+        for (TextSlot slot : slots) {
+            String text = slot.text();
+            InjectionScore score = injectionOn && slot.source() != null && !text.isBlank()
+                    ? injection.score(text, slot.source()) : null;
+            List<Entity> hits = scanner.isPresent() ? scanner.get().scan(text) : List.of();
+            found.add(new Found(slot, score, hits));
+        }
+        return found;
+    }
+
+    private Optional<Refusal> judgeInjection(List<Found> found, DecisionTally tally) {
+        Action action = policy.injection();
+        for (Found f : found) {
+            if (f.injection == null || f.injection.score() < policy.injectionThreshold()) continue;
+            String why = f.slot.source().name().toLowerCase(java.util.Locale.ROOT)
+                    + (f.injection.reasons().isEmpty() ? "" : ":" + shortReason(f.injection.reasons().get(0)));
+            tally.add("injection", action == Action.FLAG ? "flagged" : "blocked", 1, f.injection.score(), why);
+        }
+        boolean hit = found.stream().anyMatch(f -> f.injection != null && f.injection.score() >= policy.injectionThreshold());
+        return hit && action != Action.FLAG ? Optional.of(Refusals.promptBlocked()) : Optional.empty();
+    }
+
+    private Optional<Refusal> judgeEntities(List<Found> found, DecisionTally tally) {
+        boolean block = false;
+        for (Found f : found) {
+            var redact = new ArrayList<Entity>();
+            for (Entity e : f.entities) {
+                Action action = entities.actionFor(e.type());
+                tally.add(EntityPolicy.detector(e.type()), EntityPolicy.verb(action), 1, e.score(), e.type().name());
+                if (action == Action.BLOCK) block = true;
+                if (action == Action.REDACT) redact.add(e);
+            }
+            if (!redact.isEmpty()) {
+                f.slot.replace(Redaction.apply(f.slot.text(), redact, RedactionOperator.replace()));
+            }
+        }
+        return block ? Optional.of(Refusals.sensitiveDataBlocked()) : Optional.empty();
+    }
+
+    /** Caps the completion length and drops logprobs requests. */
+    private void limit(Route route, ObjectNode body, DecisionTally tally) {
+        if (route != Route.CHAT && route != Route.COMPLETIONS) return;
+        Integer cap = policy.maxTokens();
+        if (cap != null) {
+            boolean present = false;
+            for (String field : List.of("max_tokens", "max_completion_tokens")) {
+                JsonNode value = body.get(field);
+                if (value == null || value.isNull()) continue;
+                present = true;
+                if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() > cap || value.asLong() < 0) {
+                    body.put(field, cap);
+                    tally.add("max-tokens", "capped", 1, 1.0, field);
+                }
+            }
+            if (!present) {
+                body.put("max_tokens", cap);
+                tally.add("max-tokens", "capped", 1, 1.0, "max_tokens");
+            }
+        }
+        if (!allowLogprobs) {
+            int removed = 0;
+            for (String field : List.of("logprobs", "top_logprobs")) {
+                JsonNode value = body.get(field);
+                if (value == null) continue;
+                body.remove(field);
+                if (!value.isNull() && !(value.isBoolean() && !value.asBoolean())) removed++;
+            }
+            if (removed > 0) tally.add("logprobs", "stripped", removed, 1.0, "");
+        }
+    }
+
+    private static String promptText(List<TextSlot> slots) {
+        var text = new StringBuilder();
+        for (TextSlot slot : slots) {
+            if (!slot.visible()) continue;
+            if (!text.isEmpty()) text.append('\n');
+            text.append(slot.text());
+            if (text.length() >= MAX_PROMPT_TEXT) return text.substring(0, MAX_PROMPT_TEXT);
+        }
+        return text.toString();
+    }
+
+    private static InputVerdict refuse(Refusal refusal, ObjectNode body, DecisionTally tally) {
+        return new InputVerdict(Optional.of(refusal), body, tally.decisions(), "");
+    }
+
+    private static String shortReason(String reason) {
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+    }
+
+    private record Found(TextSlot slot, InjectionScore injection, List<Entity> entities) {
+    }
+}

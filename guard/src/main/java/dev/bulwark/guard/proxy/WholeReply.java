@@ -1,0 +1,96 @@
+package dev.bulwark.guard.proxy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.guard.pipeline.Decision;
+import dev.bulwark.guard.pipeline.OutputFilter;
+import dev.bulwark.guard.pipeline.OutputFilter.OutputVerdict;
+import dev.bulwark.guard.pipeline.Refusal;
+import dev.bulwark.guard.pipeline.Route;
+import dev.bulwark.guard.pipeline.UpstreamAdapter;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A non-streamed reply: read the upstream body (bounded), then on a worker parse it, translate it and run the output
+ * filter, and send the result. A reply the gateway cannot read becomes a clean 502.
+ */
+final class WholeReply {
+    /** Largest upstream reply the gateway reads. */
+    static final long MAX_REPLY_BYTES = 16L * 1024 * 1024;
+
+    private final OutputFilter output;
+    private final WorkerExecutor workers;
+    private final boolean failClosed;
+
+    WholeReply(OutputFilter output, WorkerExecutor workers, boolean failClosed) {
+        this.output = output;
+        this.workers = workers;
+        this.failClosed = failClosed;
+    }
+
+    /** What the worker made of the reply. */
+    private record Checked(byte[] json, Refusal refusal, List<Decision> decisions, String completionText, Usage usage) {
+    }
+
+    Future<Void> relay(Exchange ex, Route route, UpstreamAdapter adapter, UpstreamCall.Opened upstream,
+                       HttpServerResponse out) {
+        String model = ex.model;
+        return BoundedRead.read(upstream.response, MAX_REPLY_BYTES)
+                .recover(e -> {
+                    upstream.cancel();
+                    return Future.failedFuture(e instanceof BoundedRead.TooLarge
+                            ? new Refused(ErrorReplies.upstreamBadReply(), "upstream-error")
+                            : UpstreamCall.classify(e, false));
+                })
+                .compose(body -> {
+                    upstream.settled();
+                    ex.upstreamEndNanos = System.nanoTime();
+                    return workers.executeBlocking(() -> check(route, adapter, model, body), false);
+                })
+                .map(checked -> {
+                    ex.decisions.addAll(checked.decisions());
+                    ex.outputText = checked.completionText();
+                    Usage counted = checked.usage().orEstimate(ex.inputText, ex.outputText);
+                    ex.promptTokens = counted.promptTokens();
+                    ex.completionTokens = counted.completionTokens();
+                    if (checked.refusal() != null) {
+                        ErrorReplies.send(out, checked.refusal());
+                        ex.end(checked.refusal().status(), "blocked");
+                    } else {
+                        out.setStatusCode(200).putHeader("content-type", "application/json").end(Buffer.buffer(checked.json()));
+                        ex.end(200, "allowed");
+                    }
+                    return null;
+                });
+    }
+
+    private Checked check(Route route, UpstreamAdapter adapter, String model, Buffer body) {
+        ObjectNode reply;
+        try {
+            reply = adapter.response(route, JsonBodies.parseObject(body.getBytes()), model);
+        } catch (JsonBodies.NotAnObject | RuntimeException e) {
+            throw new Refused(ErrorReplies.upstreamBadReply(), "upstream-error");
+        }
+        Usage usage = Usage.reported(reply);
+        if (route == Route.MODELS) { // a model list: nothing a filter reads
+            return new Checked(JsonBodies.bytes(reply), null, List.of(), "", usage);
+        }
+        OutputVerdict verdict;
+        try {
+            verdict = output.inspect(route, reply);
+        } catch (RuntimeException e) {
+            List<Decision> failed = new ArrayList<>();
+            failed.add(new Decision("output", "scanner-error", failClosed ? "blocked" : "flagged", 1, 1, "output filter failed"));
+            if (failClosed) throw new Refused(ErrorReplies.scannerError(), "scanner-error", failed);
+            return new Checked(JsonBodies.bytes(reply), null, failed, "", usage);
+        }
+        if (verdict.blocked()) {
+            return new Checked(null, verdict.refusal(), verdict.decisions(), verdict.completionText(), usage);
+        }
+        return new Checked(JsonBodies.bytes(verdict.response()), null, verdict.decisions(), verdict.completionText(), usage);
+    }
+}

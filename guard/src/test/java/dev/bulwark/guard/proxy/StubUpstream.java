@@ -1,0 +1,99 @@
+package dev.bulwark.guard.proxy;
+
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An OpenAI chat-completions server on a free port. The request's model picks the behaviour: {@code stub-stream}
+ * sends the first chunk, then the rest only once {@link #release()} is called; {@code stub-500} fails with internals
+ * in its body; {@code stub-hang} never answers; anything else gets a whole reply.
+ */
+final class StubUpstream implements AutoCloseable {
+    static final String INTERNALS = "Traceback (most recent call last): db-password=hunter2 at /srv/internal/app.py";
+    static final List<String> CHUNKS = List.of(chunk("Hello"), chunk(" there"), chunk(" CANARY-42"), chunk(" friend"));
+
+    final Vertx vertx = Vertx.vertx();
+    final BlockingQueue<MultiMap> receivedHeaders = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> receivedBodies = new LinkedBlockingQueue<>();
+    volatile CompletableFuture<Void> release = new CompletableFuture<>();
+    volatile CompletableFuture<Void> streamClosed = new CompletableFuture<>();
+    private final HttpServer server;
+
+    StubUpstream() throws Exception {
+        server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** Lets the streamed reply in progress send its remaining chunks. */
+    void release() {
+        release.complete(null);
+    }
+
+    void reset() {
+        release = new CompletableFuture<>();
+        streamClosed = new CompletableFuture<>();
+        receivedHeaders.clear();
+        receivedBodies.clear();
+    }
+
+    static String chunk(String content) {
+        return new JsonObject().put("id", "chatcmpl-1").put("object", "chat.completion.chunk")
+                .put("choices", List.of(new JsonObject().put("index", 0).put("delta", new JsonObject().put("content", content))))
+                .encode();
+    }
+
+    private void handle(HttpServerRequest request) {
+        receivedHeaders.add(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
+        request.body().onSuccess(body -> {
+            receivedBodies.add(body.toString());
+            String model = body.length() == 0 ? "" : body.toJsonObject().getString("model", "");
+            var response = request.response();
+            switch (model) {
+                case "stub-500" -> response.setStatusCode(500).end(INTERNALS);
+                case "stub-hang" -> { }
+                case "stub-stream" -> stream(request);
+                default -> response.putHeader("content-type", "application/json").end(new JsonObject()
+                        .put("id", "chatcmpl-1").put("object", "chat.completion").put("model", model)
+                        .put("choices", List.of(new JsonObject().put("index", 0).put("finish_reason", "stop")
+                                .put("message", new JsonObject().put("role", "assistant").put("content", model.equals("stub-canary") ? "leak CANARY-42" : "Hi from upstream"))))
+                        .put("usage", new JsonObject().put("prompt_tokens", 7).put("completion_tokens", 5).put("total_tokens", 12))
+                        .encode());
+            }
+        });
+    }
+
+    private void stream(HttpServerRequest request) {
+        var response = request.response();
+        CompletableFuture<Void> closed = streamClosed;
+        response.closeHandler(v -> closed.complete(null));
+        response.setChunked(true).putHeader("content-type", "text/event-stream");
+        response.write("data: " + CHUNKS.get(0) + "\n\n");
+        Context context = vertx.getOrCreateContext();
+        release.thenRun(() -> context.runOnContext(v -> {
+            for (String c : CHUNKS.subList(1, CHUNKS.size())) response.write("data: " + c + "\n\n");
+            response.end("data: [DONE]\n\n");
+        }));
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
