@@ -2,7 +2,7 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.guard.audit.JsonlAuditSink;
+import dev.bulwark.guard.audit.ChainedAuditSink;
 import dev.bulwark.guard.config.AuditConfig;
 import dev.bulwark.guard.pipeline.AuditEvent;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +33,7 @@ class AuditCommandTest {
         log = dir.resolve("audit.jsonl");
         var config = new AuditConfig(log, null, dir.resolve("audit-signing.pem"), 4, AuditConfig.TextMode.HASH,
                 "gw-1");
-        try (var sink = JsonlAuditSink.open(config)) {
+        try (var sink = ChainedAuditSink.jsonl(config)) {
             for (int i = 0; i < 10; i++) {
                 sink.append(new AuditEvent(Instant.now(), "r" + i, "app", "127.0.0.1", "/v1/chat/completions", "m",
                         "main", 200, "allowed", List.of(), 1, 2, 3, false, "hmac-sha256:00", null));

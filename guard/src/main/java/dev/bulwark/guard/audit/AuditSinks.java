@@ -19,11 +19,11 @@ public final class AuditSinks {
         if (config.path() == null && config.postgresUrl() == null) {
             throw new IllegalArgumentException("audit: neither path nor postgresUrl is set");
         }
-        if (config.postgresUrl() == null) return JsonlAuditSink.open(config);
-        if (config.path() == null) return PostgresAuditSink.open(config);
-        JsonlAuditSink file = JsonlAuditSink.open(config);
+        if (config.postgresUrl() == null) return ChainedAuditSink.jsonl(config);
+        if (config.path() == null) return ChainedAuditSink.postgres(config);
+        ChainedAuditSink file = ChainedAuditSink.jsonl(config);
         try {
-            return new Both(List.of(file, PostgresAuditSink.open(config)));
+            return new Both(List.of(file, ChainedAuditSink.postgres(config)));
         } catch (RuntimeException e) {
             file.close();
             throw e;

@@ -3,9 +3,7 @@ package dev.bulwark.guard.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.pipeline.Route;
-import dev.bulwark.guard.pipeline.UpstreamAdapter.StreamDecoder;
 import dev.bulwark.guard.pipeline.UpstreamAdapter.StreamFormatException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import java.util.Map;
  * {@code ping} and event types this does not know are skipped (the API may add some); an {@code error} event ends
  * the stream with a {@link StreamFormatException} that names no upstream detail.
  */
-final class AnthropicStreamDecoder implements StreamDecoder {
+final class AnthropicStreamDecoder extends FramedStreamDecoder<SseDecoder.Event> {
     private final SseDecoder sse = new SseDecoder();
     private final Route route;
     private final String requestedModel;
@@ -27,7 +25,6 @@ final class AnthropicStreamDecoder implements StreamDecoder {
     private final Map<Integer, Integer> toolCalls = new HashMap<>();
     private long inputTokens = -1;
     private boolean finished;
-    private boolean done;
 
     AnthropicStreamDecoder(Route route, String requestedModel, Stamps stamps) {
         this.route = route;
@@ -36,44 +33,33 @@ final class AnthropicStreamDecoder implements StreamDecoder {
     }
 
     @Override
-    public List<String> feed(byte[] bytes) throws StreamFormatException {
-        if (done) return List.of();
-        return translate(sse.feed(bytes));
+    List<SseDecoder.Event> frame(byte[] bytes) throws StreamFormatException {
+        return sse.feed(bytes);
     }
 
     @Override
-    public List<String> end() throws StreamFormatException {
-        if (done) return List.of();
-        List<String> out = translate(sse.end());
-        if (!done) {
-            done = true;
-            out.add(OpenAiSseDecoder.DONE);
-        }
-        return out;
+    List<SseDecoder.Event> frameEnd() throws StreamFormatException {
+        return sse.end();
     }
 
-    private List<String> translate(List<SseDecoder.Event> events) throws StreamFormatException {
-        List<String> out = new ArrayList<>();
-        for (SseDecoder.Event event : events) {
-            if (done) break;
-            ObjectNode data = UpstreamJson.parseStreamObject(event.data());
-            String type = UpstreamJson.text(data, "type");
-            switch (type != null ? type : event.type()) {
-                case "message_start" -> start(data.path("message"), out);
-                case "content_block_start" -> blockStart(data, out);
-                case "content_block_delta" -> blockDelta(data, out);
-                case "message_delta" -> messageDelta(data, out);
-                case "message_stop" -> {
-                    done = true;
-                    out.add(OpenAiSseDecoder.DONE);
-                }
-                case "error" -> throw new StreamFormatException("the upstream reported an error mid-stream");
-                default -> {
-                    // ping, content_block_stop and event types added later carry nothing for the client
-                }
+    @Override
+    boolean translate(SseDecoder.Event event, List<String> out) throws StreamFormatException {
+        ObjectNode data = UpstreamJson.parseStreamObject(event.data());
+        String type = UpstreamJson.text(data, "type");
+        switch (type != null ? type : event.type()) {
+            case "message_start" -> start(data.path("message"), out);
+            case "content_block_start" -> blockStart(data, out);
+            case "content_block_delta" -> blockDelta(data, out);
+            case "message_delta" -> messageDelta(data, out);
+            case "message_stop" -> {
+                return true;
+            }
+            case "error" -> throw new StreamFormatException("the upstream reported an error mid-stream");
+            default -> {
+                // ping, content_block_stop and event types added later carry nothing for the client
             }
         }
-        return out;
+        return false;
     }
 
     private void start(JsonNode message, List<String> out) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.pipeline.Route;
-import dev.bulwark.guard.pipeline.UpstreamAdapter.StreamDecoder;
 import dev.bulwark.guard.pipeline.UpstreamAdapter.StreamFormatException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,14 +13,13 @@ import java.util.List;
  * call deltas, and the {@code done: true} line the last chunk with finish reason and usage, then {@code [DONE]}. A
  * line with {@code error} ends the stream with a {@link StreamFormatException} that names no upstream detail.
  */
-final class OllamaStreamDecoder implements StreamDecoder {
+final class OllamaStreamDecoder extends FramedStreamDecoder<ObjectNode> {
     private final NdjsonDecoder lines = new NdjsonDecoder();
     private final Route route;
     private final String requestedModel;
     private final Stamps stamps;
     private ChunkWriter writer;
     private int toolCalls;
-    private boolean done;
 
     OllamaStreamDecoder(Route route, String requestedModel, Stamps stamps) {
         this.route = route;
@@ -31,47 +28,34 @@ final class OllamaStreamDecoder implements StreamDecoder {
     }
 
     @Override
-    public List<String> feed(byte[] bytes) throws StreamFormatException {
-        if (done) return List.of();
-        return translate(lines.feed(bytes));
+    List<ObjectNode> frame(byte[] bytes) throws StreamFormatException {
+        return lines.feed(bytes);
     }
 
     @Override
-    public List<String> end() throws StreamFormatException {
-        if (done) return List.of();
-        List<String> out = translate(lines.end());
-        if (!done) {
-            done = true;
-            out.add(OpenAiSseDecoder.DONE);
-        }
-        return out;
+    List<ObjectNode> frameEnd() throws StreamFormatException {
+        return lines.end();
     }
 
-    private List<String> translate(List<ObjectNode> objects) throws StreamFormatException {
-        List<String> out = new ArrayList<>();
-        for (ObjectNode line : objects) {
-            if (done) break;
-            if (line.hasNonNull("error")) throw new StreamFormatException("the upstream reported an error mid-stream");
-            if (writer == null) {
-                String prefix = route == Route.CHAT ? "chatcmpl-" : "cmpl-";
-                writer = new ChunkWriter(route, stamps.newId(prefix), stamps.created(), OllamaAdapter.modelOf(line, requestedModel));
-                String first = writer.start();
-                if (first != null) out.add(first);
-            }
-            JsonNode message = line.get("message");
-            String text = route == Route.CHAT ? UpstreamJson.text(message, "content") : UpstreamJson.text(line, "response");
-            if (text != null && !text.isEmpty()) out.add(writer.text(text));
-            if (route == Route.CHAT && message != null && message.get("tool_calls") instanceof ArrayNode calls) {
-                for (JsonNode call : calls) addToolCall(call, out);
-            }
-            if (line.path("done").asBoolean(false)) {
-                String finish = OllamaAdapter.finishReason(UpstreamJson.text(line, "done_reason"), toolCalls > 0);
-                out.add(writer.finish(finish, OllamaAdapter.usage(line)));
-                out.add(OpenAiSseDecoder.DONE);
-                done = true;
-            }
+    @Override
+    boolean translate(ObjectNode line, List<String> out) throws StreamFormatException {
+        if (line.hasNonNull("error")) throw new StreamFormatException("the upstream reported an error mid-stream");
+        if (writer == null) {
+            String prefix = route == Route.CHAT ? "chatcmpl-" : "cmpl-";
+            writer = new ChunkWriter(route, stamps.newId(prefix), stamps.created(), OllamaAdapter.modelOf(line, requestedModel));
+            String first = writer.start();
+            if (first != null) out.add(first);
         }
-        return out;
+        JsonNode message = line.get("message");
+        String text = route == Route.CHAT ? UpstreamJson.text(message, "content") : UpstreamJson.text(line, "response");
+        if (text != null && !text.isEmpty()) out.add(writer.text(text));
+        if (route == Route.CHAT && message != null && message.get("tool_calls") instanceof ArrayNode calls) {
+            for (JsonNode call : calls) addToolCall(call, out);
+        }
+        if (!line.path("done").asBoolean(false)) return false;
+        String finish = OllamaAdapter.finishReason(UpstreamJson.text(line, "done_reason"), toolCalls > 0);
+        out.add(writer.finish(finish, OllamaAdapter.usage(line)));
+        return true;
     }
 
     private void addToolCall(JsonNode call, List<String> out) throws StreamFormatException {

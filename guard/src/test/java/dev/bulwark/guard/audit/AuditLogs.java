@@ -27,7 +27,7 @@ final class AuditLogs {
 
     /** Writes {@code events} events to {@code file} with the sink, closing it (final checkpoint). */
     static void write(Path file, AuditKeys keys, String instance, int from, int events) {
-        try (var sink = JsonlAuditSink.open(file, instance, keys, CHECKPOINT_EVERY, 10_000)) {
+        try (var sink = ChainedAuditSink.jsonl(file, instance, keys, CHECKPOINT_EVERY, 10_000)) {
             for (int i = from; i < from + events; i++) sink.append(event(i));
         }
     }

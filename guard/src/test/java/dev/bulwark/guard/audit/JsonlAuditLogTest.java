@@ -210,8 +210,8 @@ class JsonlAuditLogTest {
 
     @Test
     void a_second_writer_on_the_same_file_is_refused() {
-        try (var first = JsonlAuditSink.open(log, "gw-1", keys, 5, 10)) {
-            assertThatThrownBy(() -> JsonlAuditSink.open(log, "gw-1", keys, 5, 10))
+        try (var first = ChainedAuditSink.jsonl(log, "gw-1", keys, 5, 10)) {
+            assertThatThrownBy(() -> ChainedAuditSink.jsonl(log, "gw-1", keys, 5, 10))
                     .isInstanceOf(AuditStoreException.class).hasMessageContaining("in use");
         }
     }
@@ -220,7 +220,7 @@ class JsonlAuditLogTest {
     void every_event_is_either_written_or_counted_in_a_gap_record() {
         Path small = dir.resolve("small.jsonl");
         long dropped;
-        try (var sink = JsonlAuditSink.open(small, "gw-2", keys, 50, 1)) {
+        try (var sink = ChainedAuditSink.jsonl(small, "gw-2", keys, 50, 1)) {
             for (int i = 0; i < 2_000; i++) sink.append(AuditLogs.event(i));
             sink.close();
             dropped = sink.dropped();
@@ -239,7 +239,7 @@ class JsonlAuditLogTest {
         var evil = new dev.bulwark.guard.pipeline.AuditEvent(e.at(), "r\ud800", e.clientId(), e.remoteIp(), e.route(),
                 "m\udc00odel\u0000", e.upstream(), 200, "allowed", e.decisions(), 1, 1, 1, false,
                 "x".repeat(RecordFormat.MAX_TEXT_CHARS + 10), null);
-        try (var sink = JsonlAuditSink.open(hostile, "gw-h", keys, 5, 10)) {
+        try (var sink = ChainedAuditSink.jsonl(hostile, "gw-h", keys, 5, 10)) {
             sink.append(evil);
         }
         VerifyResult r = AuditVerifier.verify(hostile, keys.publicKey());

@@ -81,7 +81,7 @@ class PostgresAuditSinkTest {
         writeConcurrently(6, 6);
         var config = new AuditConfig(null, URL, dir.resolve("audit-signing.pem"), 5, AuditConfig.TextMode.HASH,
                 "gw-a");
-        try (var sink = PostgresAuditSink.open(config)) {
+        try (var sink = ChainedAuditSink.postgres(config)) {
             sink.append(AuditLogs.event(99));
         }
         VerifyResult r = AuditVerifier.verifyPostgres(URL, keys.publicKey());
@@ -91,14 +91,14 @@ class PostgresAuditSinkTest {
         long last = scalar("SELECT max(seq) FROM audit_record WHERE instance = 'gw-a'");
         sql("UPDATE audit_record SET record = replace(record, 'req-99', 'req-98') WHERE instance = 'gw-a' "
                 + "AND seq = " + (last - 1));
-        assertThatThrownBy(() -> PostgresAuditSink.open(config)).isInstanceOf(AuditStoreException.class)
+        assertThatThrownBy(() -> ChainedAuditSink.postgres(config)).isInstanceOf(AuditStoreException.class)
                 .hasMessageContaining("does not verify").hasMessageContaining("seq " + (last - 1));
     }
 
     private void writeConcurrently(int eventsA, int eventsB) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (var a = PostgresAuditSink.open(URL, "gw-a", keys, 5, 10_000);
-             var b = PostgresAuditSink.open(URL, "gw-b", keys, 5, 10_000)) {
+        try (var a = ChainedAuditSink.postgres(URL, "gw-a", keys, 5, 10_000);
+             var b = ChainedAuditSink.postgres(URL, "gw-b", keys, 5, 10_000)) {
             var start = new CountDownLatch(1);
             pool.submit(() -> append(start, a, eventsA));
             pool.submit(() -> append(start, b, eventsB));
@@ -108,7 +108,7 @@ class PostgresAuditSinkTest {
         }
     }
 
-    private static Void append(CountDownLatch start, PostgresAuditSink sink, int events) throws InterruptedException {
+    private static Void append(CountDownLatch start, ChainedAuditSink sink, int events) throws InterruptedException {
         start.await();
         for (int i = 0; i < events; i++) sink.append(AuditLogs.event(i));
         return null;
