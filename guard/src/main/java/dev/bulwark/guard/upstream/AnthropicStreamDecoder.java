@@ -15,8 +15,7 @@ import java.util.Map;
  * {@code ping} and event types this does not know are skipped (the API may add some); an {@code error} event ends
  * the stream with a {@link StreamFormatException} that names no upstream detail.
  */
-final class AnthropicStreamDecoder extends FramedStreamDecoder<SseDecoder.Event> {
-    private final SseDecoder sse = new SseDecoder();
+final class AnthropicStreamDecoder extends SseStreamDecoder {
     private final Route route;
     private final String requestedModel;
     private final Stamps stamps;
@@ -30,16 +29,6 @@ final class AnthropicStreamDecoder extends FramedStreamDecoder<SseDecoder.Event>
         this.route = route;
         this.requestedModel = requestedModel;
         this.stamps = stamps;
-    }
-
-    @Override
-    List<SseDecoder.Event> frame(byte[] bytes) throws StreamFormatException {
-        return sse.feed(bytes);
-    }
-
-    @Override
-    List<SseDecoder.Event> frameEnd() throws StreamFormatException {
-        return sse.end();
     }
 
     @Override
