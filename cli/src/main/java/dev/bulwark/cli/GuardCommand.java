@@ -4,9 +4,11 @@ import dev.bulwark.guard.Guard;
 import dev.bulwark.guard.RunningGuard;
 import dev.bulwark.guard.config.GuardConfig;
 import dev.bulwark.guard.config.GuardConfigLoader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,19 +22,27 @@ import picocli.CommandLine.Option;
                 "Prints one line 'listening on URL' once it accepts requests. See docs/guard.md."},
         subcommands = {GuardKeysCommand.class})
 final class GuardCommand implements Callable<Integer> {
+    private static final int MAX_REASON = 400;
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "guard.yaml",
             description = "The gateway's configuration (default: ${DEFAULT-VALUE}).")
     Path config;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         GuardConfig loaded = GuardConfigLoader.load(config, System.getenv());
+        PrintWriter err = spec.commandLine().getErr();
         RunningGuard guard;
         try {
             guard = Guard.start(loaded);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            System.err.println("bulwark guard: cannot start: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Guard.start closed whatever it had opened: nothing is left listening or writing
+            err.println("bulwark guard: cannot start: " + oneLine(e.getMessage()));
+            if (System.getenv("BULWARK_DEBUG") != null) e.printStackTrace(err);
+            err.flush();
             return ExitCode.UNREACHABLE_OR_INTERNAL;
         }
         var stopped = new CountDownLatch(1);
@@ -40,12 +50,21 @@ final class GuardCommand implements Callable<Integer> {
             guard.close();
             stopped.countDown();
         }, "bulwark-guard-stop"));
+        // stdout carries exactly this one line, so scripts can read the URL; everything else goes to stderr
         System.out.println("listening on " + guard.url());
-        if (guard.adminPort() > 0) {
-            System.out.println("admin (health, metrics) on http://" + loaded.admin().host() + ":" + guard.adminPort());
-        }
         System.out.flush();
+        if (guard.adminPort() > 0) {
+            err.println("admin (health, metrics) on http://" + loaded.admin().host() + ":" + guard.adminPort());
+            err.flush();
+        }
         stopped.await();
         return ExitCode.OK;
+    }
+
+    /** The first line of a message (driver and migration errors run to several), bounded. */
+    static String oneLine(String message) {
+        if (message == null || message.isBlank()) return "unknown error";
+        String first = message.strip().lines().findFirst().orElse("").strip();
+        return first.length() > MAX_REASON ? first.substring(0, MAX_REASON) + "..." : first;
     }
 }

@@ -77,7 +77,9 @@ public final class Guard {
 
     /**
      * Several instances writing one PostgreSQL store need distinct chains: without a configured id, the host name
-     * and the configured port name this one (with port 0, the process id).
+     * and the configured port name this one (with port 0 and a shared store, the process id). A JSONL file holds one
+     * instance (it is locked), so its id must survive a restart: a new id per run would start a new chain each time,
+     * and a whole earlier run could then be deleted without a trace.
      */
     private static AuditConfig withInstanceId(AuditConfig audit, GuardConfig config) {
         if (audit.instanceId() != null) return audit;
@@ -88,7 +90,8 @@ public final class Guard {
             host = "localhost";
         }
         int port = config.listen().port();
-        String id = host + ":" + (port == 0 ? "pid" + ProcessHandle.current().pid() : Integer.toString(port));
+        String id = port != 0 ? host + ":" + port
+                : audit.postgresUrl() != null ? host + ":pid" + ProcessHandle.current().pid() : host;
         return new AuditConfig(audit.path(), audit.postgresUrl(), audit.signingKey(), audit.checkpointEvery(),
                 audit.text(), id);
     }

@@ -51,8 +51,10 @@ final class GuardMapper {
     }
 
     private static Admin admin(Fields admin, Listen listen) {
+        // a gateway taking any free port takes any free admin port too: two of them on one host must not collide
+        int defaultPort = listen.port() == 0 ? 0 : GuardDefaults.ADMIN_PORT;
         Admin a = new Admin(admin.bool("enabled", true), admin.text("host", GuardDefaults.HOST),
-                admin.integer("port", GuardDefaults.ADMIN_PORT));
+                admin.integer("port", defaultPort));
         if (a.enabled() && a.port() != 0 && a.port() == listen.port() && a.host().equals(listen.host())) {
             admin.problem("port", "the same port as listen.port; metrics must not be reachable by clients");
         }

@@ -19,7 +19,10 @@ public final class Limiters {
     private Limiters() {
     }
 
-    /** @throws IllegalArgumentException when a limit is zero or negative */
+    /**
+     * @throws IllegalArgumentException when a limit is zero or negative
+     * @throws IllegalStateException    when {@code state: redis} and Redis cannot be reached at start
+     */
     public static RateLimiter from(GuardConfig config) {
         validate(config);
         var policies = config.policies();
@@ -28,7 +31,7 @@ public final class Limiters {
             case MEMORY -> new LocalBucketStore();
             case REDIS -> {
                 if (state.redisUrl() == null) throw new IllegalArgumentException("state: redis needs a url");
-                yield RedisBucketStore.connect(state.redisUrl(), REDIS_TIMEOUT);
+                yield RedisBucketStore.connectNow(state.redisUrl(), REDIS_TIMEOUT);
             }
         };
         // the admission timeout sits above Redis's own so a slow command is reported as such, not as a hang

@@ -15,9 +15,11 @@ import io.lettuce.core.codec.StringCodec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,12 +30,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Fails closed: while Redis cannot be reached (not yet connected, disconnected, a command timing out) every
  * {@link #tryConsume} fails at once and the limiter refuses with 503. A gateway whose limits cannot be enforced must
  * not serve unlimited traffic (that is the unbounded-consumption weakness it exists to close), and a limiter outage
- * shows up loudly instead of silently. Lettuce reconnects by itself; the first connection is retried in the
- * background, so a gateway started before its Redis begins serving as soon as Redis answers.
+ * shows up loudly instead of silently. Lettuce reconnects by itself. The gateway starts only once the first
+ * connection is up ({@link #connectNow}): a Redis that is not there at start is a configuration problem, reported
+ * then, rather than a gateway that refuses everything; {@link #connect} alone keeps retrying in the background.
  */
 final class RedisBucketStore implements BucketStore {
     private static final System.Logger LOG = System.getLogger(RedisBucketStore.class.getName());
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
+    /** Connecting may take a little longer than a command (TLS handshake, AUTH). */
+    private static final Duration CONNECT_GRACE = Duration.ofSeconds(3);
 
     private final RedisClient client;
     private final RedisURI uri;
@@ -45,7 +50,10 @@ final class RedisBucketStore implements BucketStore {
         t.setDaemon(true);
         return t;
     });
+    /** Completes with the outcome of the first connection attempt (later ones retry in the background). */
+    private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
     private volatile boolean closed;
+    private volatile boolean logFirstFailure = true;
 
     private RedisBucketStore(URI url, Duration timeout) {
         this.uri = RedisURI.create(url);
@@ -62,7 +70,12 @@ final class RedisBucketStore implements BucketStore {
 
     /** Starts connecting in the background and returns at once. */
     static RedisBucketStore connect(URI url, Duration timeout) {
+        return connect(url, timeout, true);
+    }
+
+    private static RedisBucketStore connect(URI url, Duration timeout, boolean logFirstFailure) {
         RedisBucketStore store = new RedisBucketStore(url, timeout);
+        store.logFirstFailure = logFirstFailure;
         store.connector.execute(store::tryConnect);
         return store;
     }
@@ -72,7 +85,9 @@ final class RedisBucketStore implements BucketStore {
         client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri)
                 .whenComplete((conn, failure) -> {
                     if (failure != null) {
-                        LOG.log(System.Logger.Level.WARNING, "redis {0}:{1} not reachable ({2}); limiter refuses "
+                        boolean first = firstAttempt.completeExceptionally(failure);
+                        // connectNow reports a first failure itself, as the reason the gateway does not start
+                        if (!first || logFirstFailure) LOG.log(System.Logger.Level.WARNING, "redis {0}:{1} not reachable ({2}); limiter refuses "
                                 + "requests until it is", uri.getHost(), uri.getPort(),
                                 failure.getClass().getSimpleName());
                         if (!closed) connector.schedule(this::tryConnect, RECONNECT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
@@ -89,7 +104,37 @@ final class RedisBucketStore implements BucketStore {
                             .requestTimeout(timeout)
                             .build()
                             .asAsync());
+                    firstAttempt.complete(null);
                 });
+    }
+
+    /**
+     * Connects and waits for the first connection: a gateway whose limits cannot be enforced must not start (it
+     * would only refuse every request). Later outages are handled by failing closed and reconnecting.
+     *
+     * @throws IllegalStateException naming host and port (never the password) when Redis cannot be reached
+     */
+    static RedisBucketStore connectNow(URI url, Duration timeout) {
+        RedisBucketStore store = connect(url, timeout, false);
+        try {
+            store.firstAttempt.get(timeout.toMillis() + CONNECT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            return store;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            store.close();
+            throw new IllegalStateException("interrupted while connecting to Redis", e);
+        } catch (ExecutionException | TimeoutException e) {
+            store.close();
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? rootCause(e.getCause()) : e;
+            throw new IllegalStateException("state.redisUrl: cannot connect to Redis at " + store.uri.getHost() + ":"
+                    + store.uri.getPort() + " (" + cause.getClass().getSimpleName() + ")", cause);
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t;
     }
 
     /** True once the first connection is up (Lettuce keeps it up afterwards). */

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Builds the {@link ExtractionMonitor} that {@code guard.yaml} asks for: none when the policy is disabled, the
@@ -19,6 +22,8 @@ import java.util.concurrent.CompletionStage;
 public final class Monitors {
     /** How long a Redis round trip may take before this instance judges on its own counts. */
     static final Duration REDIS_TIMEOUT = Duration.ofMillis(250);
+    /** Longest start-up waits for the first Redis connection (a little over its connect timeout). */
+    private static final Duration FIRST_CONNECTION_WAIT = Duration.ofSeconds(4);
 
     private Monitors() {
     }
@@ -50,9 +55,26 @@ public final class Monitors {
             if (state.redisUrl() == null) {
                 throw new IllegalArgumentException("state.redis.url is required with state.backend: redis");
             }
-            return new SharedExtractionMonitor(core, new RedisWindowCounters(state.redisUrl(), REDIS_TIMEOUT));
+            var shared = new SharedExtractionMonitor(core, new RedisWindowCounters(state.redisUrl(), REDIS_TIMEOUT));
+            awaitFirstConnection(shared);
+            return shared;
         }
         return new LocalExtractionMonitor(core);
+    }
+
+    /**
+     * Waits (bounded) for the first connection attempt, so the first requests count in Redis rather than falling back
+     * to this instance's counts because the connection was still being set up. Either outcome is fine: unreachable
+     * Redis means local counting, by design.
+     */
+    private static void awaitFirstConnection(SharedExtractionMonitor monitor) {
+        try {
+            monitor.ready().toCompletableFuture().get(FIRST_CONNECTION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // still connecting: requests fall back to local counts until it is up
+        }
     }
 
     private static void validate(ExtractionPolicy p) {
