@@ -15,6 +15,13 @@ import java.util.Set;
  */
 public final class Combination {
     public static final double FLAG_AT = 0.5;
+    /**
+     * On texts of fewer words the sentence classifier scores near its prior: it put "hi" at 0.54 and "hello" at 0.50,
+     * so a gateway refused greetings. Below this length (decoded payloads count with their own length) its evidence
+     * counts only when it is confident ({@link #SHORT_TEXT_CLASSIFIER_MIN}; "ignore instructions" scores 0.72).
+     */
+    static final int CLASSIFIER_MIN_WORDS = 3;
+    static final double SHORT_TEXT_CLASSIFIER_MIN = 0.65;
 
     private Combination() {
     }
@@ -40,7 +47,9 @@ public final class Combination {
     static InjectionScore verdict(NormalizedText text, List<RuleHit> hits, OptionalDouble classifier,
             TextSource source) {
         double rules = ruleScore(hits, text.obfuscations(), source);
-        double score = clamp(combine(rules, classifier));
+        boolean tooShort = words(text) < CLASSIFIER_MIN_WORDS
+                && classifier.isPresent() && classifier.getAsDouble() < SHORT_TEXT_CLASSIFIER_MIN;
+        double score = clamp(combine(rules, tooShort ? OptionalDouble.empty() : classifier));
         boolean flagged = score >= FLAG_AT;
         var reasons = new ArrayList<String>();
         hits.forEach(hit -> reasons.add(hit.reason()));
@@ -49,8 +58,40 @@ public final class Combination {
             boolean worthSaying = o.weight() > 0 || !hits.isEmpty();
             if (text.obfuscations().contains(o) && worthSaying) reasons.add(o.reason());
         }
-        classifier.ifPresent(c -> reasons.add(String.format(Locale.ROOT, "classifier %.2f", c)));
+        classifier.ifPresent(c -> reasons.add(String.format(Locale.ROOT, "classifier %.2f", c)
+                + (tooShort ? " (not counted: too short a text for that score)" : "")));
         return new InjectionScore(score, flagged, reasons, clamp(rules), classifier);
+    }
+
+    /** The most words in the text or any payload decoded from it. */
+    private static int words(NormalizedText text) {
+        int most = wordCount(text.text());
+        for (NormalizedText.Decoded d : text.decoded()) most = Math.max(most, wordCount(d.text()));
+        return most;
+    }
+
+    /** Runs of letters and digits; each Han or kana character counts as a word (those scripts use no spaces). */
+    private static int wordCount(String s) {
+        int n = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isIdeographic(c) || isKana(c)) {
+                n++;
+                inWord = false;
+                continue;
+            }
+            boolean letter = Character.isLetterOrDigit(c);
+            if (letter && !inWord) n++;
+            inWord = letter;
+        }
+        return n;
+    }
+
+    private static boolean isKana(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
     }
 
     private static double clamp(double v) {

@@ -26,6 +26,7 @@ class InjectionPropertiesTest {
 
     @Property(tries = 300)
     void normaliserNeverThrows(@ForAll @StringLength(max = 300) String text) {
-        assertThat(TextNormalizer.normalize(text).text().length()).isLessThanOrEqualTo(text.length() * 3 + 1);
+        // NFKC alone may grow a character up to 18-fold (U+FDFA); the bound says the growth stays bounded, not small
+        assertThat(TextNormalizer.normalize(text).text().length()).isLessThanOrEqualTo(text.length() * 18 + 1);
     }
 }
