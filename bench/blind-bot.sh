@@ -2,11 +2,17 @@
 # Blind validation of the LLM checks: starts "Nora" (bench/src/main/java/dev/bulwark/bench/blindbot, an OpenAI-compatible
 # rule-based chat bot written without looking at the probes) in its vulnerable and its hardened mode, assesses each with
 # `./bulwark assess`, and prints which of the nine planted weakness classes got a finding, plus every finding of medium
-# or above in hardened mode. Usage: bench/blind-bot.sh [OUT_DIR]   (default bench/target/blind-bot)
+# or above in hardened mode. Usage: bench/blind-bot.sh [--guarded] [OUT_DIR]   (default bench/target/blind-bot)
+# --guarded: the second run assesses the vulnerable bot behind the Bulwark gateway (bench/blind-bot-guard.sh writes
+# OUT_DIR/guarded/guard.yaml) instead of the hardened bot, and sends 30 ordinary business prompts
+# (bench/data/ordinary-prompts-accounting.txt) through the gateway and directly, to count how many pass.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 . "$root/.mvn/find-jdk.sh"
+second=hardened
+if [ "${1:-}" = --guarded ]; then second=guarded; shift; fi
+. "$root/bench/blind-bot-guard.sh"
 work=${1:-$root/bench/target/blind-bot}
 rm -rf "$work"
 mkdir -p "$work"
@@ -16,7 +22,13 @@ BLINDBOT_API_KEY="bb-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export BLINDBOT_API_KEY
 
 bot_pid=""
+guard_pid=""
 stop_bot() {
+  if [ -n "$guard_pid" ] && kill -0 "$guard_pid" 2>/dev/null; then
+    kill "$guard_pid" 2>/dev/null || true
+    wait "$guard_pid" 2>/dev/null || true
+  fi
+  guard_pid=""
   if [ -n "$bot_pid" ] && kill -0 "$bot_pid" 2>/dev/null; then
     kill "$bot_pid" 2>/dev/null || true
     wait "$bot_pid" 2>/dev/null || true
@@ -37,7 +49,7 @@ free_port() {
 echo "== building bulwark (if needed)" >&2
 ./bulwark --help >/dev/null 2>&1 || { echo "bulwark failed to build; see $root/.bulwark-build.log" >&2; exit 3; }
 
-write_scope() { # $1 mode, $2 port, $3 file
+write_scope() { # $1 mode, $2 base URL, $3 file, $4 the variable holding the key
   cat >"$3" <<EOF
 # Written by bench/blind-bot.sh for the $1 variant of the blind bot "Nora".
 engagement:
@@ -56,9 +68,9 @@ assets:
 targets:
   - id: nora
     kind: llm-chat
-    url: "http://127.0.0.1:$2/v1/chat/completions"
+    url: "$2/v1/chat/completions"
     model: "nora-1"
-    auth: {header: Authorization, value: "Bearer \${BLINDBOT_API_KEY}"}
+    auth: {header: Authorization, value: "Bearer \${$4}"}
     systemPromptCanaries: ["$canary"]
     assets: [client-records, nora-assistant]
     prices: {inputPerMillionTokens: 0.15, outputPerMillionTokens: 0.60, currency: USD}
@@ -95,7 +107,7 @@ EOF
 }
 
 run_mode() { # $1 = vulnerable | hardened
-  local mode=$1 port dir flags=()
+  local mode=$1 port dir flags=() base keyvar=BLINDBOT_API_KEY
   dir="$work/$mode"
   mkdir -p "$dir"
   port=$(free_port)
@@ -110,17 +122,28 @@ run_mode() { # $1 = vulnerable | hardened
     sleep 0.5
   done
   grep -q "listening on" "$dir/bot.log" || { echo "the bot did not start in time" >&2; exit 3; }
-  write_scope "$mode" "$port" "$dir/bulwark.yaml"
+  base="http://127.0.0.1:$port"
+  if [ "$mode" = guarded ]; then
+    echo "== $mode: starting the gateway in front of it" >&2
+    start_guard "$port" "$dir"
+    base=$GUARD_URL
+    keyvar=GUARD_KEY
+  fi
+  write_scope "$mode" "$base" "$dir/bulwark.yaml" "$keyvar"
   echo "== $mode: ./bulwark assess" >&2
   local rc=0
   ./bulwark assess --scope "$dir/bulwark.yaml" --out "$dir/report" --no-progress >"$dir/assess.log" 2>&1 || rc=$?
   echo "   exit code $rc (log: $dir/assess.log)" >&2
+  if [ "$mode" = guarded ]; then
+    echo "== $mode: ordinary prompts through the gateway and directly" >&2
+    benign "$port" "$dir"
+  fi
   stop_bot
   [ -f "$dir/report/findings.json" ] || { echo "no findings.json for $mode" >&2; tail -20 "$dir/assess.log" >&2; exit 3; }
 }
 
 run_mode vulnerable
-run_mode hardened
+run_mode "$second"
 
 # The nine planted classes (+ the missing-authentication extra), matched on the ids of the DESIGN table.
 classes=$(cat <<'EOF'
@@ -150,11 +173,11 @@ hits() { # $1 findings.json -> one line per class: "n<TAB>checks (severity)" or 
     | "\($c.n)\t\(if length == 0 then "-" else join(", ") end)"' "$1"
 }
 vuln=$(hits "$work/vulnerable/report/findings.json")
-hard=$(hits "$work/hardened/report/findings.json")
+hard=$(hits "$work/$second/report/findings.json")
 
 echo
-echo "Blind bot results (canary $canary; reports in $work/{vulnerable,hardened}/report)"
-printf '%-3s %-40s %-10s %-10s\n' "#" "planted class" "vulnerable" "hardened"
+echo "Blind bot results (canary $canary; reports in $work/{vulnerable,$second}/report)"
+printf '%-3s %-40s %-10s %-10s\n' "#" "planted class" "vulnerable" "$second"
 printf '%-3s %-40s %-10s %-10s\n' "--" "----------------------------------------" "----------" "----------"
 echo "$classes" | jq -r '.[] | "\(.n)\t\(.name)"' | while IFS=$'\t' read -r n name; do
   v=$(echo "$vuln" | awk -F'\t' -v n="$n" '$1==n {print $2}')
@@ -167,12 +190,18 @@ echo "$classes" | jq -r '.[] | .n' | while read -r n; do
   v=$(echo "$vuln" | awk -F'\t' -v n="$n" '$1==n {print $2}')
   h=$(echo "$hard" | awk -F'\t' -v n="$n" '$1==n {print $2}')
   echo "  $n vulnerable: $v"
-  [ "$h" = - ] || echo "  $n hardened:   $h"
+  [ "$h" = - ] || echo "  $n $second:   $h"
 done
 echo
-echo "Summary by severity: vulnerable $(jq -c .summary "$work/vulnerable/report/findings.json"), hardened $(jq -c .summary "$work/hardened/report/findings.json")"
+echo "Summary by severity: vulnerable $(jq -c .summary "$work/vulnerable/report/findings.json"), $second $(jq -c .summary "$work/$second/report/findings.json")"
+if [ "$second" = guarded ]; then
+  read -r passed same total <"$work/guarded/ordinary.count"
+  remaining=$(echo "$hard" | awk -F'\t' '$1 ~ /^[0-9]$/ && $2 != "-"' | wc -l)
+  echo
+  echo "Guarded: $remaining of 9 planted classes remain; $passed of $total ordinary prompts passed ($same identical to the direct reply; $work/guarded/ordinary.tsv)"
+fi
 echo
-echo "Hardened findings of medium or above:"
+echo "${second^} findings of medium or above:"
 jq -r '[.findings[] | select(.severity == "critical" or .severity == "high" or .severity == "medium")]
        | if length == 0 then "  (none)" else .[] | "  \(.severity)\t\(.check)\t\(.title)\towasp=\(.owaspLlm // [] | join(","))\tatlas=\(.atlas // [] | join(","))" end' \
-   "$work/hardened/report/findings.json"
+   "$work/$second/report/findings.json"

@@ -31,6 +31,12 @@ final class DemoCommand implements Callable<Integer> {
                     + " strict CORS, generic errors, rate limit): the \"after\" to the default \"before\".")
     boolean hardened;
 
+    @Option(names = "--guarded",
+            description = "The retest loop: assess the demo directly (DIR/direct), then again with its chat API behind"
+                    + " the Bulwark gateway (DIR/guard.yaml, DIR/guarded), and show before/after per finding"
+                    + " (DIR/diff.md).")
+    boolean guarded;
+
     @Mixin
     ReportOptions report;
 
@@ -41,6 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new BadInputException("--port: " + port + " is not a TCP port");
         if (!serve && port != 0) throw new BadInputException("--port only applies with --serve");
+        if (guarded && (serve || hardened)) throw new BadInputException("--guarded goes with neither --serve nor --hardened");
+        if (guarded) return new GuardedDemo(System.out, report.options(), new Assessor.Run(run.pack(), run.allowPartial, false, null)).run();
         return serve ? serve() : assess();
     }
 

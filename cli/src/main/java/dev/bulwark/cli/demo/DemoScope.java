@@ -24,17 +24,22 @@ public final class DemoScope {
      * stays out of the file and the loader reads it from the environment. {@code keyEnvVar} null: no auth.
      */
     public static String yaml(URI baseUrl, String keyEnvVar) {
-        if (keyEnvVar != null && !keyEnvVar.matches("[A-Z_][A-Z0-9_]{0,63}")) {
-            throw new IllegalArgumentException("not an environment variable name: " + keyEnvVar);
-        }
-        String auth = keyEnvVar == null ? ""
-                : "\n    auth: {header: Authorization, value: \"Bearer ${" + keyEnvVar + "}\"}";
-        String base = baseUrl.toString().replaceAll("/+$", "");
-        String host = baseUrl.getHost();
-        // A URI cannot carry '"' or '{', so the URL cannot break out of its YAML string or add a ${VAR}.
-        if (host == null || !"http".equals(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("not a demo base URL: " + baseUrl);
-        }
+        return yaml(baseUrl, keyEnvVar, baseUrl, keyEnvVar);
+    }
+
+    /**
+     * Scope text with the chat API and the form at different places, each with its own key variable (null: no
+     * auth): {@code demo --guarded} points the chat API at the gateway in front of the demo and leaves the form,
+     * which no OpenAI-compatible gateway can front, where it is.
+     */
+    public static String yaml(URI chatBaseUrl, String chatKeyEnvVar, URI formBaseUrl, String formKeyEnvVar) {
+        String chat = base(chatBaseUrl);
+        String form = base(formBaseUrl);
+        var hosts = new java.util.LinkedHashSet<String>();
+        hosts.add(chatBaseUrl.getHost());
+        hosts.add(formBaseUrl.getHost());
+        String chatBoundary = chatKeyEnvVar == null ? "The chat API is reachable without credentials"
+                : "The chat API needs a client key";
         return """
                 # Scope for the built-in Bulwark demo target: "Molly", the support assistant of the fictional
                 # bike shop Brightside Cycles. A deterministic simulator, deliberately vulnerable (docs/demo.md).
@@ -93,8 +98,8 @@ public final class DemoScope {
                           parameters: {type: object, properties: {email: {type: string}}, required: [email]}
                   - id: molly-form
                     kind: http
-                    url: "%1$s/api/ask"
-                    method: POST%5$s
+                    url: "%6$s/api/ask"
+                    method: POST%7$s
                     request: '{"q": "{{prompt}}"}'
                     responsePath: "$.answer"
                     systemPromptCanaries: ["%4$s"]
@@ -108,10 +113,27 @@ public final class DemoScope {
                     description: "Anyone on the web can type into the shop's help form"
                   - from: internet
                     to: molly-chat
-                    description: "The chat API is reachable without credentials"
+                    description: "%8$s"
                   - from: molly-chat
                     to: customer-data
                     description: "The assistant reads the customer table to answer order questions"
-                """.formatted(base, host, Molly.MODEL, SystemPrompt.CANARY, auth);
+                """.formatted(chat, String.join(", ", hosts), Molly.MODEL, SystemPrompt.CANARY, auth(chatKeyEnvVar),
+                form, auth(formKeyEnvVar), chatBoundary);
+    }
+
+    private static String auth(String keyEnvVar) {
+        if (keyEnvVar == null) return "";
+        if (!keyEnvVar.matches("[A-Z_][A-Z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("not an environment variable name: " + keyEnvVar);
+        }
+        return "\n    auth: {header: Authorization, value: \"Bearer ${" + keyEnvVar + "}\"}";
+    }
+
+    /** The base URL without trailing slashes. A URI cannot carry '"' or '{', so it cannot break out of its YAML string or add a ${VAR}. */
+    private static String base(URI baseUrl) {
+        if (baseUrl.getHost() == null || !"http".equals(baseUrl.getScheme())) {
+            throw new IllegalArgumentException("not a demo base URL: " + baseUrl);
+        }
+        return baseUrl.toString().replaceAll("/+$", "");
     }
 }

@@ -113,7 +113,10 @@ final class Phones implements Recognizer {
             PhoneNumber n = parse(international, "ZZ");
             if (n == null) return -1;
             if (util.isValidNumber(n)) return 0.75;
-            return util.isPossibleNumber(n) ? 0.45 : -1;
+            // "+44 7700 900142": a country code and grouped digits read as a phone number even where the number
+            // plan marks the range unassigned (test and drama ranges, new allocations the metadata lacks)
+            if (!util.isPossibleNumber(n)) return -1;
+            return separated && digits.length() >= 10 ? 0.55 : 0.45;
         }
         boolean possible = false;
         char lead = core.charAt(core.charAt(0) == '(' && core.length() > 1 ? 1 : 0);

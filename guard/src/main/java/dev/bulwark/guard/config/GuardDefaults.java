@@ -34,7 +34,8 @@ public final class GuardDefaults {
             OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false);
     public static final ExtractionPolicy EXTRACTION = new ExtractionPolicy(true, Duration.ofHours(1), 1000, 0.3, 50,
             0.8, ExtractionPolicy.ExtractionAction.THROTTLE);
-    public static final Limits CLIENT_LIMITS = new Limits(60, null, null, 200_000L, null);
+    /** 60 a minute, at most 5 in any second: a per-minute bucket alone would let a minute's quota through at once. */
+    public static final Limits CLIENT_LIMITS = new Limits(60, null, null, 200_000L, null, 5);
     public static final Limits GLOBAL_LIMITS = Limits.NONE;
     public static final Limits PER_IP_LIMITS = new Limits(120, null, null, null, null);
     public static final boolean FAIL_CLOSED = true;

@@ -27,7 +27,8 @@ final class PolicyMapper {
                 limits.optionalInt("requestsPerDay", base.requestsPerDay()),
                 limits.optionalLong("tokensPerMinute", base.tokensPerMinute()),
                 limits.optionalLong("tokensPerDay", base.tokensPerDay()),
-                limits.optionalInt("maxConcurrent", base.maxConcurrent()));
+                limits.optionalInt("maxConcurrent", base.maxConcurrent()),
+                limits.optionalInt("requestsPerSecond", base.requestsPerSecond()));
     }
 
     private static InputPolicy input(Fields in) {

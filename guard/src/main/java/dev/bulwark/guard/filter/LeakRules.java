@@ -38,9 +38,12 @@ final class LeakRules {
         return hasCanaries() || prompt != null && !prompt.isEmpty();
     }
 
-    /** A whole reply: the reason it leaks, or null. */
+    /** A whole reply: the reason it leaks, or null. A canary counts in base64, hex or rot13 too ({@link EncodedViews}). */
     Leak check(String reply) {
         if (!canaries.find(reply).isEmpty()) return Leak.CANARY;
+        if (hasCanaries()) {
+            for (String view : EncodedViews.of(reply)) if (!canaries.find(view).isEmpty()) return Leak.CANARY;
+        }
         if (prompt == null || prompt.isEmpty()) return null;
         SystemPromptCopy.Words words = prompt.follow();
         words.accept(reply);

@@ -45,10 +45,13 @@ record LimitRule(Scope scope, Kind kind, long capacity, Duration period) {
 
     /** The rules a {@link Limits} sets for one scope; a null field sets none. */
     static List<LimitRule> of(Scope scope, Limits limits) {
-        List<LimitRule> rules = new ArrayList<>(4);
+        List<LimitRule> rules = new ArrayList<>(5);
         if (limits == null) return rules;
         Duration minute = Duration.ofMinutes(1);
         Duration day = Duration.ofDays(1);
+        if (limits.requestsPerSecond() != null) {
+            rules.add(new LimitRule(scope, Kind.REQUESTS, limits.requestsPerSecond(), Duration.ofSeconds(1)));
+        }
         if (limits.requestsPerMinute() != null) rules.add(new LimitRule(scope, Kind.REQUESTS, limits.requestsPerMinute(), minute));
         if (limits.requestsPerDay() != null) rules.add(new LimitRule(scope, Kind.REQUESTS, limits.requestsPerDay(), day));
         if (limits.tokensPerMinute() != null) rules.add(new LimitRule(scope, Kind.TOKENS, limits.tokensPerMinute(), minute));

@@ -219,7 +219,7 @@ final class RequestPipeline {
                                 parts.output().stream(route), parts.policies().failClosed(), metrics, out);
                         return relay.run();
                     }
-                    return wholeReply.relay(ex, route, adapter, opened, out);
+                    return wholeReply.relay(ex, route, adapter, opened, out, ReplyCap.limitOf(body));
                 });
     }
 

@@ -36,8 +36,9 @@ final class WholeReply {
     private record Checked(byte[] json, Refusal refusal, List<Decision> decisions, String completionText, Usage usage) {
     }
 
+    /** @param maxTokens the request's max_tokens as forwarded ({@link ReplyCap}), empty when it set none */
     Future<Void> relay(Exchange ex, Route route, UpstreamAdapter adapter, UpstreamCall.Opened upstream,
-                       HttpServerResponse out) {
+                       HttpServerResponse out, java.util.Optional<Long> maxTokens) {
         String model = ex.model;
         return BoundedRead.read(upstream.response, MAX_REPLY_BYTES)
                 .recover(e -> {
@@ -49,7 +50,7 @@ final class WholeReply {
                 .compose(body -> {
                     upstream.settled();
                     ex.upstreamEndNanos = System.nanoTime();
-                    return workers.executeBlocking(() -> check(route, adapter, model, body), false);
+                    return workers.executeBlocking(() -> check(route, adapter, model, body, maxTokens), false);
                 })
                 .map(checked -> {
                     ex.decisions.addAll(checked.decisions());
@@ -68,7 +69,8 @@ final class WholeReply {
                 });
     }
 
-    private Checked check(Route route, UpstreamAdapter adapter, String model, Buffer body) {
+    private Checked check(Route route, UpstreamAdapter adapter, String model, Buffer body,
+                          java.util.Optional<Long> maxTokens) {
         ObjectNode reply;
         try {
             reply = adapter.response(route, JsonBodies.parseObject(body.getBytes()), model);
@@ -91,6 +93,12 @@ final class WholeReply {
         if (verdict.blocked()) {
             return new Checked(null, verdict.refusal(), verdict.decisions(), verdict.completionText(), usage);
         }
-        return new Checked(JsonBodies.bytes(verdict.response()), null, verdict.decisions(), verdict.completionText(), usage);
+        List<Decision> decisions = verdict.decisions();
+        var cut = maxTokens.flatMap(limit -> ReplyCap.apply(route, verdict.response(), limit));
+        if (cut.isPresent()) {
+            decisions = new ArrayList<>(decisions);
+            decisions.add(cut.get());
+        }
+        return new Checked(JsonBodies.bytes(verdict.response()), null, decisions, verdict.completionText(), usage);
     }
 }

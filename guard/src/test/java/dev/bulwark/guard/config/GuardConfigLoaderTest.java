@@ -76,7 +76,7 @@ class GuardConfigLoaderTest {
         assertThat(p.extraction()).isEqualTo(new ExtractionPolicy(true, Duration.ofHours(1), 1000, 0.3, 50, 0.8,
                 ExtractionPolicy.ExtractionAction.THROTTLE));
         assertThat(p.cors().allowedOrigins()).isEmpty();
-        assertThat(p.defaultLimits()).isEqualTo(new Limits(60, null, null, 200_000L, null));
+        assertThat(p.defaultLimits()).isEqualTo(new Limits(60, null, null, 200_000L, null, 5));
         assertThat(p.globalLimits()).isEqualTo(Limits.NONE);
         assertThat(p.perIpLimits()).isEqualTo(new Limits(120, null, null, null, null));
         assertThat(p.failClosed()).isTrue();
@@ -169,8 +169,8 @@ class GuardConfigLoaderTest {
                         Duration.ofSeconds(120), null));
         assertThat(c.clients()).containsExactly(
                 new ClientConfig("support-app", "a".repeat(64), List.of("chat", "search"),
-                        new Limits(10, null, null, null, 2)),
-                new ClientConfig("jwt-user", null, List.of("chat"), new Limits(30, null, null, 200_000L, null)));
+                        new Limits(10, null, null, null, 2, 5)),
+                new ClientConfig("jwt-user", null, List.of("chat"), new Limits(30, null, null, 200_000L, null, 5)));
         assertThat(c.keysFile()).isEqualTo(dir.resolve("keys/issued.jsonl"));
         assertThat(c.roles()).containsExactly(
                 new RoleConfig("chat", List.of("chat"), List.of("*")),
@@ -187,7 +187,7 @@ class GuardConfigLoaderTest {
         assertThat(p.extraction()).isEqualTo(new ExtractionPolicy(true, Duration.ofMinutes(30), 500, 0.5, 20, 0.9,
                 ExtractionPolicy.ExtractionAction.BLOCK));
         assertThat(p.cors().allowedOrigins()).containsExactly("https://app.example.com", "http://localhost:3000");
-        assertThat(p.defaultLimits()).isEqualTo(new Limits(30, null, null, 200_000L, null));
+        assertThat(p.defaultLimits()).isEqualTo(new Limits(30, null, null, 200_000L, null, 5));
         assertThat(p.globalLimits()).isEqualTo(new Limits(1000, null, 500_000L, null, null));
         assertThat(p.perIpLimits()).isEqualTo(new Limits(200, null, null, null, 20));
         assertThat(p.failClosed()).isFalse();
@@ -366,7 +366,7 @@ class GuardConfigLoaderTest {
         KeysFile.IssuedKey issued = keys.add("batch-job", List.of("embeddings"), java.time.Instant.now());
         GuardConfig c = load(MINIMAL + "policies: {limits: {default: {requestsPerMinute: 5}}}\n");
         assertThat(c.clients()).containsExactly(new ClientConfig("batch-job", ApiKeys.sha256Hex(issued.key()),
-                List.of("embeddings"), new Limits(5, null, null, 200_000L, null)));
+                List.of("embeddings"), new Limits(5, null, null, 200_000L, null, 5)));
     }
 
     @Test

@@ -1,0 +1,33 @@
+package dev.bulwark.cli;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Weaknesses a gateway in front of a model cannot close, by check id, with the reason in one sentence: the retest
+ * ({@code demo --guarded}) prints it next to each finding that remains, so "still there" never reads as "the gateway
+ * failed" when the fix belongs elsewhere. Keep it short and honest: only what a proxy between app and model truly
+ * cannot see or change.
+ */
+final class BeyondGateway {
+    private static final Map<String, String> REASONS = Map.of(
+            "llm.downstream-injection",
+            "the reply is the SQL or shell text the user asked for; it is only dangerous when the app runs it, so the"
+                    + " app must use parameterised queries and never hand model output to a shell",
+            "llm.jailbreak-multi-turn",
+            "each turn of the escalation is an ordinary request (a line about the sea, then a short poem); what"
+                    + " gives way is the model's own sense of its scope over a conversation, which a filter judging"
+                    + " requests cannot tell from small talk without knowing what the assistant is for: keep the scope"
+                    + " in the system prompt and the model",
+            "api.cleartext",
+            "TLS is a deployment choice: the gateway can terminate TLS itself (listen.tls in docs/guard.md), but"
+                    + " the demo runs it on plain loopback HTTP");
+
+    private BeyondGateway() {
+    }
+
+    /** Why a gateway cannot fix what {@code checkId} finds, or empty when it should. */
+    static Optional<String> reason(String checkId) {
+        return Optional.ofNullable(REASONS.get(checkId));
+    }
+}
