@@ -29,9 +29,13 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code ttft URL COUNT BODY [H=V...]}: streamed requests one at a time; time to the first non-empty content
  *       delta</li>
  * </ul>
- * Prints one line of {@code key=value} pairs (times in microseconds).
+ * Prints one line of {@code key=value} pairs (times in microseconds). Every {@value #SEQUENCE} in the body becomes
+ * the request's sequence number, so no two requests carry the same text (a gateway caching scores by text would
+ * otherwise be measured on cache hits only).
  */
 public final class LoadGenerator {
+    static final String SEQUENCE = "#N#";
+
     private LoadGenerator() {
     }
 
@@ -79,9 +83,13 @@ public final class LoadGenerator {
         private final HttpClient client;
         private final RequestOptions options;
         private final Buffer body;
+        private final String template;
+        private final AtomicLong sequence = new AtomicLong();
         private final Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
         private final AtomicLong errors = new AtomicLong();
         private final AtomicLong done = new AtomicLong();
+        /** Requests the warm-up sent (and did not count), for per-request costs measured outside. */
+        private long warm;
 
         Run(Vertx vertx, URI url, Buffer body, Map<String, String> headers, int connections) {
             this.vertx = vertx;
@@ -91,10 +99,18 @@ public final class LoadGenerator {
                     .setPort(url.getPort()).setURI(url.getRawPath());
             headers.forEach(options::putHeader);
             this.body = body;
+            String text = body.toString();
+            this.template = text.contains(SEQUENCE) ? text : null;
+        }
+
+        private Buffer nextBody() {
+            if (template == null) return body;
+            return Buffer.buffer(template.replace(SEQUENCE, Long.toString(sequence.incrementAndGet())));
         }
 
         private Future<Buffer> send() {
-            return client.request(options).compose(req -> req.send(body)).compose(res -> res.body().map(b -> {
+            Buffer payload = nextBody();
+            return client.request(options).compose(req -> req.send(payload)).compose(res -> res.body().map(b -> {
                 if (res.statusCode() != 200) throw new IllegalStateException("status " + res.statusCode());
                 return b;
             }));
@@ -103,6 +119,7 @@ public final class LoadGenerator {
         /** JIT warm-up on both sides (a few seconds flat out), then the counters start from zero. */
         void warmUp() throws Exception {
             closedLoop(Integer.getInteger("warmup", 4), 8);
+            warm = done.get();
             latency.reset();
             errors.set(0);
             done.set(0);
@@ -203,6 +220,7 @@ public final class LoadGenerator {
             m.put("p99", Long.toString(latency.getValueAtPercentile(99)));
             m.put("p999", Long.toString(latency.getValueAtPercentile(99.9)));
             m.put("max", Long.toString(latency.getMaxValue()));
+            m.put("warm", Long.toString(warm));
             return m;
         }
     }

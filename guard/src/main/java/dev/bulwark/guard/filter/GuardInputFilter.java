@@ -35,14 +35,28 @@ final class GuardInputFilter implements InputFilter {
     private final boolean allowLogprobs;
     private final InjectionScorer injection;
     private final EntityPolicy entities;
+    private final boolean learned;
 
+    /** With a scorer that may be slow (a learned model): never run on the event loop. */
     GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
                      EntityPolicy entities) {
+        this(policy, failClosed, allowLogprobs, injection, entities, true);
+    }
+
+    /** @param learned whether {@code injection} runs a learned model (then the filter always runs on a worker) */
+    GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
+                     EntityPolicy entities, boolean learned) {
+        this.learned = learned;
         this.policy = policy;
         this.failClosed = failClosed;
         this.allowLogprobs = allowLogprobs;
         this.injection = injection;
         this.entities = entities;
+    }
+
+    @Override
+    public boolean cheapFor(long bodyBytes) {
+        return (!learned || policy.injection() == Action.OFF) && bodyBytes <= Filters.CHEAP_MAX_BYTES;
     }
 
     @Override

@@ -25,6 +25,12 @@ final class GuardOutputFilter implements OutputFilter {
         this.rules = rules;
     }
 
+    /** Every output rule is deterministic: small replies are filtered on the event loop. */
+    @Override
+    public boolean cheapFor(long replyBytes) {
+        return replyBytes <= Filters.CHEAP_MAX_BYTES;
+    }
+
     @Override
     public OutputVerdict inspect(Route route, ObjectNode response) {
         var tally = new DecisionTally("output");

@@ -13,6 +13,15 @@ public interface InputFilter {
     InputVerdict inspect(Route route, ObjectNode body, Caller caller);
 
     /**
+     * Whether {@link #inspect} of a body of {@code bodyBytes} is cheap enough (deterministic scanners, a bounded few
+     * hundred microseconds) to run on the event loop instead of paying two thread hops to a worker. False by default
+     * and whenever a learned model runs.
+     */
+    default boolean cheapFor(long bodyBytes) {
+        return false;
+    }
+
+    /**
      * @param refusal   present when the request must not go upstream
      * @param body      the body to send (the same object, possibly changed)
      * @param promptText the user-visible text of the request, for the extraction monitor and the audit

@@ -11,6 +11,14 @@ public interface OutputFilter {
     /** A whole (non-streamed) reply, OpenAI-style, changed in place. */
     OutputVerdict inspect(Route route, ObjectNode response);
 
+    /**
+     * Whether {@link #inspect} of a reply of {@code replyBytes} is cheap enough to run on the event loop (see
+     * {@link InputFilter#cheapFor}). False by default.
+     */
+    default boolean cheapFor(long replyBytes) {
+        return false;
+    }
+
     /** A filter for one streamed reply. */
     StreamFilter stream(Route route);
 

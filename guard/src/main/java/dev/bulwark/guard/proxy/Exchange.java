@@ -30,6 +30,8 @@ final class Exchange {
     LimitDecision limit;
     boolean admitted;
     long estimatedTokens;
+    /** Size of the request body as received. */
+    long requestBytes;
     long promptTokens;
     long completionTokens;
     boolean streamed;

@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger activeStreams = new AtomicInteger();
+    // Meters by their tag values: the builder's register() builds and sorts the tags and looks the id up on every
+    // call; the vocabularies are fixed and small, so these maps stay small too.
+    private final Map<List<String>, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Timer> upstreamLatency = new ConcurrentHashMap<>();
+    private final Map<String, Timer> addedLatency = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,27 +37,31 @@ public final class GatewayMetrics {
     }
 
     void request(String route, String outcome, int status) {
-        Counter.builder("bulwark.guard.requests").description("Requests by route, outcome and status")
-                .tags("route", route, "outcome", outcome, "status", Integer.toString(status))
-                .register(registry).increment();
+        requests.computeIfAbsent(List.of(route, outcome, Integer.toString(status)), k -> Counter
+                .builder("bulwark.guard.requests").description("Requests by route, outcome and status")
+                .tags("route", k.get(0), "outcome", k.get(1), "status", k.get(2))
+                .register(registry)).increment();
     }
 
     void decision(Decision decision) {
-        Counter.builder("bulwark.guard.decisions").description("Protection decisions")
-                .tags("stage", decision.stage(), "detector", decision.detector(), "action", decision.action())
-                .register(registry).increment();
+        decisions.computeIfAbsent(List.of(decision.stage(), decision.detector(), decision.action()), k -> Counter
+                .builder("bulwark.guard.decisions").description("Protection decisions")
+                .tags("stage", k.get(0), "detector", k.get(1), "action", k.get(2))
+                .register(registry)).increment();
     }
 
     void upstreamLatency(String upstream, long nanos) {
-        Timer.builder("bulwark.guard.upstream.latency").description("Upstream time (to the last byte, or to the headers of a stream)")
-                .tag("upstream", upstream).publishPercentileHistogram()
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        upstreamLatency.computeIfAbsent(upstream, u -> Timer.builder("bulwark.guard.upstream.latency")
+                .description("Upstream time (to the last byte, or to the headers of a stream)")
+                .tag("upstream", u).publishPercentileHistogram()
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void addedLatency(String route, long nanos) {
-        Timer.builder("bulwark.guard.added.latency").description("Time the gateway adds to a request")
-                .tag("route", route).publishPercentileHistogram()
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        addedLatency.computeIfAbsent(route, r -> Timer.builder("bulwark.guard.added.latency")
+                .description("Time the gateway adds to a request")
+                .tag("route", r).publishPercentileHistogram()
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void streamOpened() {

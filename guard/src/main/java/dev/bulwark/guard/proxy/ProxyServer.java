@@ -22,8 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The gateway's servers and what they share: one Vert.x instance, the client listener, the admin listener, the
- * upstream HTTP client, the filter worker pool and the metrics registry.
+ * The gateway's servers and what they share: one Vert.x instance, the client listener (one server per core, each on
+ * its own event loop, sharing the port), the admin listener, the upstream HTTP client, the filter worker pool and the
+ * metrics registry.
  */
 public final class ProxyServer {
     private static final Logger LOG = Logger.getLogger(ProxyServer.class.getName());
@@ -35,12 +36,12 @@ public final class ProxyServer {
     private final WorkerExecutor workers;
     private final HttpClientAgent client;
     private final InFlight inFlight;
-    private final HttpServer server;
+    private final ClientListeners server;
     private final HttpServer admin;
     private final String url;
 
     private ProxyServer(Vertx vertx, GuardComponents components, WorkerExecutor workers, HttpClientAgent client,
-                        InFlight inFlight, HttpServer server, HttpServer admin, String url) {
+                        InFlight inFlight, ClientListeners server, HttpServer admin, String url) {
         this.vertx = vertx;
         this.components = components;
         this.workers = workers;
@@ -70,9 +71,9 @@ public final class ProxyServer {
             var pipeline = new RequestPipeline(vertx, parts, workers, new UpstreamCall(vertx, client), recorder, metrics);
 
             Listen listen = config.listen();
-            HttpServer server = vertx.createHttpServer(serverOptions(listen, config.source()))
-                    .requestHandler(ProxyRoutes.router(vertx, pipeline, recorder, config.policies().cors()));
-            await(server.listen(listen.port(), listen.host()));
+            ClientListeners server = await(ClientListeners.bind(vertx, serverOptions(listen, config.source()),
+                    ProxyRoutes.router(vertx, pipeline, recorder, config.policies().cors()), listen.host(), listen.port(),
+                    ClientListeners.defaultCount()));
             HttpServer admin = null;
             Admin adminConfig = config.admin();
             if (adminConfig.enabled()) {
@@ -103,7 +104,7 @@ public final class ProxyServer {
     /** Stops accepting, waits (bounded) for requests in flight and their audit records, then closes everything. */
     public void close() {
         try {
-            server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture()
+            server.shutdown(DRAIN_SECONDS).toCompletionStage().toCompletableFuture()
                     .get(DRAIN_SECONDS + 5, TimeUnit.SECONDS);
             inFlight.drain().get(DRAIN_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {

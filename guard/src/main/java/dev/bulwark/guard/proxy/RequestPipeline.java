@@ -36,7 +36,7 @@ import java.util.function.Function;
 
 /**
  * One request through the gateway, step by step: bounded body → authenticate → parse → authorize → rate limit →
- * extraction monitor → input filter (on a worker) → upstream → reply (whole or streamed) → audit. Each step either
+ * extraction monitor → input filter (on a worker when a learned model runs or the body is large) → upstream → reply (whole or streamed) → audit. Each step either
  * hands the next its input or ends the request with a {@link Refused}; whatever happens, the exchange is recorded
  * once.
  */
@@ -52,7 +52,7 @@ final class RequestPipeline {
 
     private final Vertx vertx;
     private final Parts parts;
-    private final WorkerExecutor workers;
+    private final Offload offload;
     private final UpstreamCall upstreamCall;
     private final WholeReply wholeReply;
     private final ExchangeRecorder recorder;
@@ -62,11 +62,11 @@ final class RequestPipeline {
                     ExchangeRecorder recorder, GatewayMetrics metrics) {
         this.vertx = vertx;
         this.parts = parts;
-        this.workers = workers;
+        this.offload = new Offload(workers);
         this.upstreamCall = upstreamCall;
         this.recorder = recorder;
         this.metrics = metrics;
-        this.wholeReply = new WholeReply(parts.output(), workers, parts.policies().failClosed());
+        this.wholeReply = new WholeReply(parts.output(), offload, parts.policies().failClosed());
     }
 
     void handle(RoutingContext rc, Route route) {
@@ -78,7 +78,10 @@ final class RequestPipeline {
         rc.response().closeHandler(v -> ex.clientGone());
         readBody(request)
                 .compose(body -> authenticate(ex, request, body))
-                .compose(body -> parse(route, body))
+                .compose(body -> {
+                    ex.requestBytes = body.length();
+                    return parse(route, body);
+                })
                 .compose(body -> authorize(ex, route, body))
                 .compose(body -> admit(ex, context, body))
                 .compose(body -> observe(ex, context, route, body))
@@ -133,7 +136,8 @@ final class RequestPipeline {
     }
 
     private Future<ObjectNode> admit(Exchange ex, Context context, ObjectNode body) {
-        long estimate = Usage.estimate(body.toString());
+        // from the body as received: re-serialising the parsed body only to measure it cost more than the rest of admit
+        long estimate = (ex.requestBytes + 3) / 4;
         return Future.fromCompletionStage(parts.limiter().admit(ex.caller, estimate), context)
                 .recover(e -> failOpenOr(ex, "limit", "rate-limiter", ErrorReplies.limiterError(), null))
                 .compose(decision -> {
@@ -183,7 +187,7 @@ final class RequestPipeline {
     private Future<ObjectNode> inspectInput(Exchange ex, Route route, ObjectNode body) {
         if (route == Route.MODELS) return Future.succeededFuture(body);
         var caller = ex.caller;
-        return workers.executeBlocking(() -> parts.input().inspect(route, body, caller), false)
+        return offload.run(parts.input().cheapFor(ex.requestBytes), () -> parts.input().inspect(route, body, caller))
                 .recover(e -> failOpenOr(ex, "input", "input-filter", ErrorReplies.scannerError(), null))
                 .compose(verdict -> {
                     if (verdict == null) return Future.succeededFuture(body);
@@ -202,7 +206,7 @@ final class RequestPipeline {
         ex.upstreamId = upstream.id();
         UpstreamAdapter adapter = parts.adapters().apply(upstream.flavor());
         boolean stream = (route == Route.CHAT || route == Route.COMPLETIONS) && body.path("stream").asBoolean(false);
-        return workers.executeBlocking(() -> adapter.request(route, body, upstream, stream), false)
+        return offload.run(ex.requestBytes <= Offload.CHEAP_JSON_BYTES, () -> adapter.request(route, body, upstream, stream))
                 .recover(e -> Future.failedFuture(new Refused(ErrorReplies.internal(), "upstream-error")))
                 .compose(call -> upstreamCall.open(upstream, call, ex))
                 .compose(opened -> {

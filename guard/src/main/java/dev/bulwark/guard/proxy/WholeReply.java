@@ -8,27 +8,26 @@ import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.UpstreamAdapter;
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A non-streamed reply: read the upstream body (bounded), then on a worker parse it, translate it and run the output
- * filter, and send the result. A reply the gateway cannot read becomes a clean 502.
+ * A non-streamed reply: read the upstream body (bounded), then parse it, translate it and run the output filter (on
+ * the event loop when the filter says a reply this size is cheap, else on a worker), and send the result. A reply the gateway cannot read becomes a clean 502.
  */
 final class WholeReply {
     /** Largest upstream reply the gateway reads. */
     static final long MAX_REPLY_BYTES = 16L * 1024 * 1024;
 
     private final OutputFilter output;
-    private final WorkerExecutor workers;
+    private final Offload offload;
     private final boolean failClosed;
 
-    WholeReply(OutputFilter output, WorkerExecutor workers, boolean failClosed) {
+    WholeReply(OutputFilter output, Offload offload, boolean failClosed) {
         this.output = output;
-        this.workers = workers;
+        this.offload = offload;
         this.failClosed = failClosed;
     }
 
@@ -50,7 +49,7 @@ final class WholeReply {
                 .compose(body -> {
                     upstream.settled();
                     ex.upstreamEndNanos = System.nanoTime();
-                    return workers.executeBlocking(() -> check(route, adapter, model, body, maxTokens), false);
+                    return offload.run(output.cheapFor(body.length()), () -> check(route, adapter, model, body, maxTokens));
                 })
                 .map(checked -> {
                     ex.decisions.addAll(checked.decisions());

@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# The gateway's overhead, side by side in one run against a fast local stub upstream (issue 6 acceptance):
+# for each configuration (deterministic scanners only: rules-only injection, `learnedModel: false`; everything on:
+# the learned injection model too) it runs, back to back, the same load straight to the stub and through the
+# gateway at fixed rates (open loop, latency counted from when each request was due, so stalls are not hidden),
+# then as many requests as the gateway takes (closed loop). Every protection is on in both configurations: API key,
+# Bucket4j limits (set high enough never to refuse), extraction monitor (alert only), input and output filters,
+# canaries and system-prompt leak rules, hash-chained audit log. Limits and thresholds are set so nothing is
+# refused: the benchmark measures the work, not a 429.
+#
+# Usage: bench/gateway-overhead.sh [SECONDS] [REPEATS] [DET_RATES] [FULL_RATES]
+#        (defaults 20, 2, "200 1000", "20 50": the learned model costs ~10 ms of CPU per message, so two cores
+#        cannot take the deterministic rates with it on; its closed-loop rate is measured all the same)
+# Environment: CONFIGS="det full" (which to run), CONCURRENCY=64 (closed loop), GATEWAY_OPTS (extra JVM flags for
+# the gateway, e.g. -XX:StartFlightRecording=filename=/tmp/gw.jfr), KEEP=1 keeps the work folder,
+# GATEWAY_JARS="before:/tmp/old-bulwark.jar after:cli/target/bulwark.jar" runs each configuration with each jar
+# (label:path) back to back, e.g. to compare a change; default: the worktree's jar through ./bulwark.
+# Each request's user message carries its own sequence number (LoadGenerator's #N#), as real traffic differs
+# request to request. "gw cpu" is the gateway process's CPU time (user + system) per request in microseconds: on a
+# shared machine it moves far less than the latencies do.
+# The machine may be shared and has two cores that load generator, stub and gateway all compete for: every run
+# is repeated and the table shows the range (min..max) over the repeats.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/.mvn/find-jdk.sh"
+cd "$root"
+seconds=${1:-20}
+repeats=${2:-2}
+det_rates=${3:-"200 1000"}
+full_rates=${4:-"20 50"}
+jars=${GATEWAY_JARS:-"current:"}
+configs=${CONFIGS:-"det full"}
+concurrency=${CONCURRENCY:-64}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "${KEEP:-0}" = 1 ]; then echo "work folder kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+echo "== building (bench classes; the gateway jar through ./bulwark)" >&2
+./bulwark --version >/dev/null
+./mvnw -B -ntp -q -o -pl bench compile >/dev/null
+cp=$(./mvnw -B -ntp -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+java=("$JAVA_HOME/bin/java" -cp "bench/target/classes:$cp")
+
+# ~1 KB chat requests of ordinary business text: one with nothing to redact, one with PII the input filter redacts
+cat >"$work/benign.json" <<'JSON'
+{"model":"gpt-4o-mini","temperature":0.2,"max_tokens":300,"messages":[
+{"role":"system","content":"You are the customer service assistant of Harbor Street Bikes, a small bicycle shop. Answer questions about opening hours, repairs, rentals and orders politely and briefly. If you do not know an answer, say so and suggest calling the shop during opening hours. Do not make promises about prices that are not listed in the price sheet, and never discuss other customers' orders."},
+{"role":"user","content":"Ticket #N#. Hello, I bought a city bike from you last spring and the rear brake has started to squeak when it rains. I ride to work every day, about eight kilometres each way, so I would like to get it looked at soon. Could you tell me how long a brake service usually takes, whether I need to book an appointment or can just drop the bike off in the morning, and roughly what it costs? I would also like to know if you can check the chain and the gears at the same time, since shifting into the lowest gear has become a bit slow. Thank you very much for your help."}]}
+JSON
+cat >"$work/pii.json" <<'JSON'
+{"model":"gpt-4o-mini","temperature":0.2,"max_tokens":300,"messages":[
+{"role":"system","content":"You are the customer service assistant of Harbor Street Bikes, a small bicycle shop. Answer questions about opening hours, repairs, rentals and orders politely and briefly. If you do not know an answer, say so and suggest calling the shop during opening hours. Do not make promises about prices that are not listed in the price sheet, and never discuss other customers' orders."},
+{"role":"user","content":"Ticket #N#. Hello, this is Maria Jensen, I bought a city bike from you last spring and the rear brake has started to squeak when it rains. Could you tell me how long a brake service usually takes and roughly what it costs? Please send the quote to maria.jensen@example.com or call me on +1 415 555 0134. My order number was 88213 and I paid with the card ending in 4242 4242 4242 4242. I would also like to know if you can check the chain and the gears at the same time. Thank you very much for your help."}]}
+JSON
+wc -c "$work"/benign.json "$work"/pii.json >&2
+printf 'You are the customer service assistant of Harbor Street Bikes. The staff discount code is ZEBRA-CANARY-7731; never reveal it. Answer questions about opening hours, repairs, rentals and orders politely and briefly.\n' >"$work/prompt.txt"
+
+"${java[@]}" dev.bulwark.bench.gateway.StubUpstream 0 >"$work/stub.out" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do grep -q 'stub upstream on' "$work/stub.out" && break; sleep 0.1; done
+stub=$(sed -n 's/^stub upstream on //p' "$work/stub.out")
+[ -n "$stub" ] || { cat "$work/stub.out" >&2; exit 3; }
+echo "== stub upstream at $stub" >&2
+
+# $1 config name (det|full): writes $work/$1/guard.yaml
+write_config() {
+  local dir="$work/$1" learned=false
+  [ "$1" = full ] && learned=true
+  mkdir -p "$dir"
+  cat >"$dir/guard.yaml" <<YAML
+listen: {host: 127.0.0.1, port: 0}
+admin: {enabled: true, host: 127.0.0.1, port: 0}
+upstreams: [{id: stub, url: "$stub", auth: {header: Authorization, value: "Bearer stub-key"}}]
+policies:
+  input: {injection: block, learnedModel: $learned, pii: redact, secrets: block}
+  output: {pii: redact, secrets: redact, systemPromptCanaries: ["ZEBRA-CANARY-7731"], systemPromptFile: $work/prompt.txt,
+           markdownImages: strip-external, html: escape}
+  extraction: {enabled: true, window: 1h, maxRequests: 100000000, minDistinctRatio: 0.0, maxProbeScore: 1.0, action: alert}
+  limits:
+    default: {requestsPerMinute: 100000000, tokensPerDay: 100000000000}
+    global: {requestsPerMinute: 100000000}
+    perIp: {requestsPerMinute: 100000000}
+  failClosed: true
+audit: {path: audit.jsonl, text: hash}
+YAML
+}
+
+# $1 config, $2 jar (empty: ./bulwark): starts the gateway, sets $gw (URL), $gw_pid and $key
+start_gateway() {
+  local dir="$work/$1"
+  rm -f "$dir/guard-keys.jsonl" "$dir/audit.jsonl"
+  key=$(./bulwark guard keys add bench --config "$dir/guard.yaml" 2>/dev/null)
+  if [ -n "$2" ]; then
+    # shellcheck disable=SC2086
+    "$JAVA_HOME/bin/java" ${GATEWAY_OPTS:-} -jar "$2" guard --config "$dir/guard.yaml" >"$dir/gateway.out" 2>"$dir/gateway.err" &
+  else
+    BULWARK_JAVA_OPTS="${GATEWAY_OPTS:-}" ./bulwark guard --config "$dir/guard.yaml" >"$dir/gateway.out" 2>"$dir/gateway.err" &
+  fi
+  gw_pid=$!
+  pids+=("$gw_pid")
+  for _ in $(seq 600); do grep -q '^listening on' "$dir/gateway.out" && break; sleep 0.1; done
+  gw=$(sed -n 's/^listening on //p' "$dir/gateway.out")
+  [ -n "$gw" ] || { cat "$dir/gateway.err" >&2; exit 3; }
+}
+
+stop_gateway() {
+  kill "$gw_pid" 2>/dev/null || true
+  wait "$gw_pid" 2>/dev/null || true
+}
+
+results="$work/results.txt"
+: >"$results"
+# CPU time (user + system) of the gateway so far, in clock ticks
+gateway_ticks() { awk '{print $14 + $15}' "/proc/$gw_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+# $1 label, then LoadGenerator args; appends "label key=value..." to the results (with the gateway's CPU per request
+# when the label says the load went through it)
+measure() {
+  local label=$1
+  shift
+  local line before after
+  before=$(gateway_ticks)
+  line=$("${java[@]}" dev.bulwark.bench.gateway.LoadGenerator "$@")
+  after=$(gateway_ticks)
+  if [[ $label == *" gateway "* ]]; then
+    # the load generator warms up for 4 s at full speed first; its requests are counted by the stub-side total
+    line="$line cpu=$(awk -v t=$(( after - before )) -v hz="$ticks_per_second" -v l="$line" 'BEGIN {
+      split(l, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
+      printf "%d", t / hz * 1e6 / (v["requests"] + v["warm"]) }')"
+  fi
+  echo "$label $line" | tee -a "$results" >&2
+}
+
+for config in $configs; do
+  write_config "$config"
+  rates=$det_rates
+  [ "$config" = full ] && rates=$full_rates
+  for r in $(seq "$repeats"); do
+    for variant in $jars; do
+      jar=${variant#*:}
+      name=$config
+      [ "$variant" != "current:" ] && name="$config@${variant%%:*}"
+      start_gateway "$config" "$jar"
+      echo "== $name, repeat $r: gateway at $gw (pid $gw_pid)" >&2
+      auth="Authorization=Bearer $key"
+      # JIT warm-up of the gateway (and the learned model's first load), not counted
+      "${java[@]}" -Dwarmup=10 dev.bulwark.bench.gateway.LoadGenerator max "$gw/v1/chat/completions" 5 16 \
+        "$work/benign.json" "$auth" >/dev/null
+      for rate in $rates; do
+        measure "$name direct rate$rate benign $r" rate "$stub/v1/chat/completions" "$rate" "$seconds" "$work/benign.json"
+        measure "$name gateway rate$rate benign $r" rate "$gw/v1/chat/completions" "$rate" "$seconds" "$work/benign.json" "$auth"
+      done
+      first_rate=${rates%% *}
+      measure "$name gateway rate$first_rate pii $r" rate "$gw/v1/chat/completions" "$first_rate" "$seconds" "$work/pii.json" "$auth"
+      measure "$name direct max benign $r" max "$stub/v1/chat/completions" "$seconds" "$concurrency" "$work/benign.json"
+      measure "$name gateway max benign $r" max "$gw/v1/chat/completions" "$seconds" "$concurrency" "$work/benign.json" "$auth"
+      stop_gateway
+      if grep -qi 'exception\|severe' "$work/$config/gateway.err"; then
+        echo "== $name: the gateway logged problems:" >&2
+        grep -i 'exception\|severe' "$work/$config/gateway.err" | sort | uniq -c | head -10 >&2
+      fi
+    done
+  done
+done
+
+# the table: per (config, target, load, body) the range over the repeats; added p99 pairs each gateway run with
+# the direct run of the same repeat
+awk '
+  function ms(us) { return sprintf("%.2f", us / 1000) }
+  function span(lo, hi, fmt) { return lo == hi ? sprintf(fmt, lo) : sprintf(fmt "..%s", lo, sprintf(fmt, hi)) }
+  function add(key, name, v) {
+    if (!((key, name, "n") in seen)) { seen[key, name, "n"] = 1; lo[key, name] = v; hi[key, name] = v }
+    if (v < lo[key, name]) lo[key, name] = v
+    if (v > hi[key, name]) hi[key, name] = v
+  }
+  {
+    key = $1 " " $2 " " $3 " " $4; rep = $5
+    if (!(key in order)) { order[key] = ++n; keys[n] = key }
+    for (i = 7; i <= NF; i++) { split($i, kv, "="); val[key, kv[1]] = kv[2]; add(key, kv[1], kv[2] + 0) }
+    p99[key, rep] = val[key, "p99"]
+    if ($2 == "gateway") {
+      d = $1 " direct " $3 " " $4
+      if ((d, rep) in p99) add(key, "added", val[key, "p99"] - p99[d, rep])
+      else { d = $1 " direct " $3 " benign"; if ((d, rep) in p99) add(key, "added", val[key, "p99"] - p99[d, rep]) }
+    }
+  }
+  END {
+    printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-11s %-11s %s\n", "conf", "target", "load", "body", "p50 ms", "p99 ms", "p99.9 ms", "added p99 ms", "req/s", "gw cpu us", "errors"
+    for (i = 1; i <= n; i++) {
+      k = keys[i]; split(k, f, " ")
+      added = ((k, "added", "n") in seen) ? span(lo[k, "added"] / 1000, hi[k, "added"] / 1000, "%.2f") : "-"
+      cpu = ((k, "cpu", "n") in seen) ? span(lo[k, "cpu"], hi[k, "cpu"], "%d") : "-"
+      printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-11s %-11s %s\n", f[1], f[2], f[3], f[4],
+        span(lo[k, "p50"] / 1000, hi[k, "p50"] / 1000, "%.2f"), span(lo[k, "p99"] / 1000, hi[k, "p99"] / 1000, "%.2f"),
+        span(lo[k, "p999"] / 1000, hi[k, "p999"] / 1000, "%.2f"), added,
+        span(lo[k, "rps"], hi[k, "rps"], "%d"), cpu, span(lo[k, "errors"], hi[k, "errors"], "%d")
+    }
+  }' "$results"
