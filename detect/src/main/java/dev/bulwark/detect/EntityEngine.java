@@ -60,6 +60,23 @@ public final class EntityEngine implements EntityScanner {
         return maxSpan;
     }
 
+    /**
+     * The earliest position any recognizer says may still change. Only the last {@code maxSpan} characters are
+     * looked at (what a recognizer reads around a value fits in them), so the cost per call is bounded.
+     */
+    @Override
+    public int unsettledFrom(String text) {
+        int floor = Math.max(0, text.length() - maxSpan);
+        if (text.length() == floor) return floor;
+        ScanText tail = ScanText.of(text.substring(floor), threshold);
+        int from = tail.length();
+        for (Recognizer r : recognizers) {
+            from = Math.min(from, r.unsettledFrom(tail));
+            if (from == 0) break;
+        }
+        return floor + Math.max(0, from);
+    }
+
     public double threshold() {
         return threshold;
     }

@@ -21,6 +21,16 @@ public interface EntityScanner {
      */
     int maxSpan();
 
+    /**
+     * The earliest position in {@code text} from which this scanner's report may still change when more text is
+     * appended (an entity still growing, or context still to come that decides one); what it reports before that
+     * position is final. The streaming redactor's eager mode emits up to here. Never less than
+     * {@code text.length() - maxSpan()}; the default is exactly that, which is right for any scanner.
+     */
+    default int unsettledFrom(String text) {
+        return Math.max(0, text.length() - maxSpan());
+    }
+
     /** The standard scanner (all entity types, default threshold): {@link EntityEngine#standard()}. */
     static EntityScanner standard() {
         return EntityEngine.standard();

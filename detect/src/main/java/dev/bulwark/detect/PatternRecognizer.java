@@ -3,6 +3,7 @@ package dev.bulwark.detect;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,9 +28,11 @@ public final class PatternRecognizer implements Recognizer {
     private final Scorer scorer;
     /** The windows of a text the pattern runs in; every match must lie inside one. */
     private final Function<ScanText, int[]> windows;
+    /** Where a match may still change in a text that goes on; null: {@code maxSpan} before the end. */
+    private final ToIntFunction<ScanText> settling;
 
     private PatternRecognizer(EntityType type, Pattern pattern, int group, List<String> triggers, int maxSpan,
-                              Scorer scorer, Function<ScanText, int[]> windows) {
+                              Scorer scorer, Function<ScanText, int[]> windows, ToIntFunction<ScanText> settling) {
         this.type = type;
         this.pattern = pattern;
         this.group = group;
@@ -37,6 +40,7 @@ public final class PatternRecognizer implements Recognizer {
         this.maxSpan = maxSpan;
         this.scorer = scorer;
         this.windows = windows;
+        this.settling = settling;
     }
 
     /**
@@ -47,7 +51,7 @@ public final class PatternRecognizer implements Recognizer {
     public static PatternRecognizer of(EntityType type, Pattern pattern, int group, List<String> triggers,
                                        int maxSpan, Scorer scorer) {
         return new PatternRecognizer(type, pattern, group, List.copyOf(triggers), maxSpan, scorer,
-                text -> text.windows(ScanText.Anchor.NONE));
+                text -> text.windows(ScanText.Anchor.NONE), null);
     }
 
     /**
@@ -68,7 +72,16 @@ public final class PatternRecognizer implements Recognizer {
 
     /** The same recognizer, run only in the windows {@code windows} finds; every match must lie inside one. */
     public PatternRecognizer within(Function<ScanText, int[]> windows) {
-        return new PatternRecognizer(type, pattern, group, triggers, maxSpan, scorer, windows);
+        return new PatternRecognizer(type, pattern, group, triggers, maxSpan, scorer, windows, settling);
+    }
+
+    /**
+     * The same recognizer, telling a streaming caller with {@code rule} where its matches may still change
+     * ({@link #unsettledFrom}); e.g. {@link Settling#valueRun} when a value and everything its scorer reads after
+     * it lie within the tokens of the value itself (the scorer may read any context before the match).
+     */
+    public PatternRecognizer settledBy(ToIntFunction<ScanText> rule) {
+        return new PatternRecognizer(type, pattern, group, triggers, maxSpan, scorer, windows, rule);
     }
 
     /** A recognizer whose every match gets {@code score} moved by the context rules. */
@@ -103,6 +116,11 @@ public final class PatternRecognizer implements Recognizer {
     @Override
     public int maxSpan() {
         return maxSpan;
+    }
+
+    @Override
+    public int unsettledFrom(ScanText text) {
+        return settling == null ? Recognizer.super.unsettledFrom(text) : settling.applyAsInt(text);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.bulwark.detect.Checksums;
 import dev.bulwark.detect.ContextWords;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.PatternRecognizer;
+import dev.bulwark.detect.Settling;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ final class Cards {
             if (!Checksums.luhn(digits) || !CardIssuer.issues(digits)) return -1;
             if (!grouped(value)) return -1;
             return ContextWords.applyAll(CONTEXT, text, start, end, 0.75);
-        }).inDigitRuns(12);
+        }).inDigitRuns(12).settledBy(Settling::valueRun);
     }
 
     /** Whether the separators, if any, are consistent and form a known grouping. */

@@ -6,6 +6,7 @@ import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.PatternRecognizer;
 import dev.bulwark.detect.Recognizer;
 import dev.bulwark.detect.ScanText;
+import dev.bulwark.detect.Settling;
 import java.time.Year;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,11 @@ final class DatesOfBirth {
             ContextWords.before(30, -0.2, "meeting", "deadline", "due", "appointment", "scheduled", "invoice",
                     "delivery", "shipped"));
 
+    private static final Settling.Token DATE_TOKEN = Settling.VALUE_LIKE.or(Settling.words(java.util.Set.of("jan",
+            "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+            "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "of", "st",
+            "nd", "rd", "th")));
+
     private DatesOfBirth() {
     }
 
@@ -61,6 +67,12 @@ final class DatesOfBirth {
             @Override
             public int maxSpan() {
                 return dates.maxSpan();
+            }
+
+            /** A date may hold month names and "of" ("12 of march 1985") besides its value-like tokens. */
+            @Override
+            public int unsettledFrom(ScanText text) {
+                return Settling.run(text.text(), DATE_TOKEN);
             }
 
             @Override

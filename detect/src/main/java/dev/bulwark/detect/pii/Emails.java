@@ -2,6 +2,7 @@ package dev.bulwark.detect.pii;
 
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.PatternRecognizer;
+import dev.bulwark.detect.Settling;
 import dev.bulwark.detect.ScanText;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,6 +23,6 @@ final class Emails {
             if (tld.length() < 2 || tld.length() > 24 || !alphabetic) return -1;
             if (value.charAt(0) == '.' || value.contains("..")) return -1;
             return 0.9;
-        }).anchoredAt(ScanText.Anchor.AT);
+        }).anchoredAt(ScanText.Anchor.AT).settledBy(Settling::valueRun);
     }
 }

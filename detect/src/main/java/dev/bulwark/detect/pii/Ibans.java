@@ -5,6 +5,7 @@ import dev.bulwark.detect.Entity;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.Recognizer;
 import dev.bulwark.detect.ScanText;
+import dev.bulwark.detect.Settling;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,5 +92,26 @@ final class Ibans implements Recognizer {
     @Override
     public int maxSpan() {
         return MAX_LENGTH;
+    }
+
+    /**
+     * An IBAN may be printed in lower case, with groups of letters only ("gb29 nwbk 6016 …"): from the earliest
+     * IBAN head after which the text holds only letters, digits and single spaces, else the value-like run.
+     */
+    @Override
+    public int unsettledFrom(ScanText text) {
+        String s = text.text();
+        int from = s.length();
+        int limit = Math.max(0, s.length() - MAX_CANDIDATE);
+        for (int i = s.length() - 1; i >= limit; i--) {
+            char c = s.charAt(i);
+            boolean inside = c < 128 && Character.isLetterOrDigit(c) || c == ' ' && (i + 1 == s.length() || s.charAt(i + 1) != ' ');
+            if (!inside) break;
+            if (i + 3 < s.length() && ascii(c) && ascii(s.charAt(i + 1)) && digit(s.charAt(i + 2)) && digit(s.charAt(i + 3))
+                    && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                from = i;
+            }
+        }
+        return Math.min(from, Settling.valueRun(text));
     }
 }

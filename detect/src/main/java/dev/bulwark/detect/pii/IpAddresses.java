@@ -3,6 +3,7 @@ package dev.bulwark.detect.pii;
 import dev.bulwark.detect.ContextWords;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.PatternRecognizer;
+import dev.bulwark.detect.Settling;
 import dev.bulwark.detect.ScanText;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,14 +29,14 @@ final class IpAddresses {
     static List<PatternRecognizer> recognizers() {
         return List.of(
                 PatternRecognizer.of(EntityType.IP_ADDRESS, V4, 0, List.of("."), 15 + 30, (text, m, s, e) ->
-                        ipv4(m.group()) && !nobody(m.group()) ? ContextWords.applyAll(CONTEXT, text, s, e, 0.6) : -1).inDigitRuns(4),
+                        ipv4(m.group()) && !nobody(m.group()) ? ContextWords.applyAll(CONTEXT, text, s, e, 0.6) : -1).inDigitRuns(4).settledBy(Settling::valueRun),
                 PatternRecognizer.of(EntityType.IP_ADDRESS, V6, 0, List.of(":"), 45 + 30, (text, m, s, e) -> {
                     String value = m.group();
                     int groups = ipv6Groups(value);
                     if (groups < 0 || value.equals("::1") || value.equals("::")) return -1;
                     double base = groups >= 3 ? 0.7 : 0.35; // "::1" or "a::b" are as often code as addresses
                     return ContextWords.applyAll(CONTEXT, text, s, e, base);
-                }).within(IpAddresses::hexColonRuns));
+                }).within(IpAddresses::hexColonRuns).settledBy(Settling::valueRun));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.bulwark.detect.Checksums;
 import dev.bulwark.detect.ContextWords;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.PatternRecognizer;
+import dev.bulwark.detect.Settling;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,7 +44,8 @@ final class NationalIds {
 
     static List<PatternRecognizer> recognizers() {
         PatternRecognizer[] all = all();
-        return List.of(all[0].inDigitRuns(9), all[1].inDigitRuns(10), all[2].inDigitRuns(9), all[3].inDigitRuns(7));
+        return java.util.stream.Stream.of(all[0].inDigitRuns(9), all[1].inDigitRuns(10), all[2].inDigitRuns(9), all[3].inDigitRuns(7))
+                .map(r -> r.settledBy(Settling::valueRun)).toList();
     }
 
     private static PatternRecognizer[] all() {

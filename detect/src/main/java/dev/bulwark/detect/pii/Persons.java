@@ -5,6 +5,7 @@ import dev.bulwark.detect.Entity;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.Recognizer;
 import dev.bulwark.detect.ScanText;
+import dev.bulwark.detect.Settling;
 import dev.bulwark.detect.pii.NameGazetteer.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,44 @@ final class Persons implements Recognizer {
     private record Token(int start, int end, Kind kind, boolean initial) {
     }
 
+    /** Receives each name candidate with its score (unclamped), and whether words after it could still raise it. */
+    private interface Candidates {
+        void add(int start, int end, double score, boolean rightOpen);
+    }
+
     @Override
     public void scan(ScanText text, List<Entity> out) {
+        candidates(text, (start, end, score, open) ->
+                out.add(new Entity(EntityType.PERSON, start, end, Math.max(0, Math.min(1, score)))));
+    }
+
+    /**
+     * A capitalised run that may still grow (the value-like run), and a name under the threshold whose score the
+     * words after it may still lift over it (a pronoun or "said" within {@value #AFTER} characters, a list, a
+     * speaker's colon): such a name waits until those characters have arrived.
+     */
+    @Override
+    public int unsettledFrom(ScanText text) {
+        // only names ending within AFTER of the end matter; with their run and the context before it, they lie in
+        // the last LOOK characters, so a long tail costs no more than a short one
+        int offset = Math.max(0, text.length() - LOOK);
+        ScanText near = offset == 0 ? text : ScanText.of(text.text().substring(offset), text.threshold());
+        int[] from = {Settling.valueRun(near)};
+        candidates(near, (start, end, score, open) -> {
+            if (open && score < near.threshold() && score + RIGHT_BONUS >= near.threshold()) from[0] = Math.min(from[0], start);
+        });
+        return offset + from[0];
+    }
+
+
+    /** How far after a name its scoring reads (the widest context window, a list's " and X"). */
+    private static final int AFTER = 30;
+    /** The most the words after a name can add: context, list or speaker, and no sentence-start penalty. */
+    private static final double RIGHT_BONUS = 0.15 + 0.2 + 0.1;
+    /** A name's run and the context before it ({@link #maxSpan}), plus the reach after it. */
+    private static final int LOOK = MAX_TOKENS * (MAX_TOKEN_LENGTH + 2) + 30 + AFTER + 16;
+
+    private void candidates(ScanText text, Candidates out) {
         String s = text.text();
         var run = new ArrayList<Token>();
         int i = 0;
@@ -90,7 +127,7 @@ final class Persons implements Recognizer {
     }
 
     /** Finds the names inside one run of capitalised words. */
-    private void emit(ScanText text, List<Token> run, List<Entity> out) {
+    private void emit(ScanText text, List<Token> run, Candidates out) {
         int k = 0;
         while (k < run.size()) {
             Token first = run.get(k);
@@ -127,7 +164,7 @@ final class Persons implements Recognizer {
             if (parts == 1 && (speaker(text, end) || listed(text, start, end))) score += 0.2;
             if (suffixed) score -= 0.4; // "Crown Street", "Hall Orchestra"
             if (numberBefore(text, start)) score -= 0.4;
-            out.add(new Entity(EntityType.PERSON, start, end, Math.max(0, Math.min(1, score))));
+            out.add(start, end, score, end + AFTER >= text.length());
             k = last + 1;
         }
     }

@@ -9,6 +9,7 @@ import dev.bulwark.detect.Entity;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.Recognizer;
 import dev.bulwark.detect.ScanText;
+import dev.bulwark.detect.Settling;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -188,4 +189,15 @@ final class Phones implements Recognizer {
     public int maxSpan() {
         return MAX_LENGTH + 40;
     }
+
+    /**
+     * A number and its extension ({@code x 12}, {@code ext. 12}); the words after a number only ever lower its
+     * score (street names), so a number reported now may at most be reported where the whole text would not.
+     */
+    @Override
+    public int unsettledFrom(ScanText text) {
+        return Settling.run(text.text(), PHONE_TOKEN);
+    }
+
+    private static final Settling.Token PHONE_TOKEN = Settling.VALUE_LIKE.or(Settling.words(java.util.Set.of("x", "ext")));
 }

@@ -2,6 +2,7 @@ package dev.bulwark.detect.pii;
 
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.PatternRecognizer;
+import dev.bulwark.detect.Settling;
 import dev.bulwark.detect.ScanText;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,6 +21,6 @@ final class UrlCredentials {
             // Documentation placeholders are not leaks.
             if (password.matches("(?i)\\*+|x+|\\$\\{[^}]{1,64}}|<[^>]{1,64}>|password|pass|secret")) return 0.3;
             return 0.95;
-        }).anchoredAt(ScanText.Anchor.ASSIGN);
+        }).anchoredAt(ScanText.Anchor.ASSIGN).settledBy(Settling::valueRun);
     }
 }

@@ -26,4 +26,9 @@ public record FilteredScanner(EntityScanner scanner, Set<EntityType> types) impl
     public int maxSpan() {
         return scanner.maxSpan();
     }
+
+    @Override
+    public int unsettledFrom(String text) {
+        return scanner.unsettledFrom(text);
+    }
 }

@@ -32,6 +32,18 @@ import java.util.function.BiFunction;
  * of the stream, a token up to its first non-token character — so a long value never leaks and never needs a
  * hold-back its size.
  *
+ * <p><b>Eager mode</b> ({@link #eager}): for replies read as they stream, where a fixed hold-back would delay the
+ * first words of a short reply to its end. After each chunk it emits everything before
+ * {@link EntityScanner#unsettledFrom} — where an entity still growing could start, or one whose score words still to
+ * come could change (for the standard engine: the trailing run of value-like tokens, a name within reach of its
+ * context words; see {@link dev.bulwark.detect.Settling}) — and never holds more than the fixed mode would. Each scan
+ * still sees {@code maxSpan} characters of left context. It scans only when that cut has moved, so one-character
+ * chunks cost one scan per released word, not per character. The result equals the whole-text redaction wherever
+ * the scanner's {@code unsettledFrom} is exact; where it is not, it errs towards redacting: a phone number followed
+ * by a street name (which lowers its score in the whole text) is redacted all the same. What it cannot reproduce is
+ * how the whole text joins things the scanner reports as separate pieces: a name with lower-case particles ("Maria de
+ * la Cruz") may come out as two redactions instead of one — never as raw text.
+ *
  * <p>Memory stays under {@code 2 * maxSpan + 2 * step} characters whatever the chunk sizes. One instance per stream;
  * not thread-safe.
  */
@@ -51,9 +63,11 @@ public final class StreamingRedactor {
     private final boolean tails;
     /** The tail of a long value still arriving at the start of the unemitted text, or null. */
     private ValueTail open;
+    /** Whether to emit up to the scanner's {@link EntityScanner#unsettledFrom} after each chunk. */
+    private final boolean eager;
 
     private StreamingRedactor(EntityScanner scanner, BiFunction<EntityType, String, String> replacement, int step,
-                              boolean tails) {
+                              boolean tails, boolean eager) {
         this.span = scanner.maxSpan();
         if (span < 1 || span > MAX_SPAN_LIMIT) {
             throw new IllegalArgumentException("scanner maxSpan " + span + " outside 1.." + MAX_SPAN_LIMIT);
@@ -63,6 +77,7 @@ public final class StreamingRedactor {
         this.replacement = replacement;
         this.step = step;
         this.tails = tails;
+        this.eager = eager;
     }
 
     /** Scans each time {@code maxSpan} new characters are final: about 3 scans per character, low delay. */
@@ -72,13 +87,21 @@ public final class StreamingRedactor {
 
     /** A larger {@code step} means fewer scans per character (throughput) and more delay (latency). */
     public static StreamingRedactor of(EntityScanner scanner, RedactionOperator operator, int step) {
-        return new StreamingRedactor(scanner, operator::apply, step, true);
+        return new StreamingRedactor(scanner, operator::apply, step, true, false);
+    }
+
+    /**
+     * Releases text as soon as the scanner says it is final (see the class comment): the first words of a streamed
+     * reply go out with the chunk that completes them, values and names once they can no longer grow.
+     */
+    public static StreamingRedactor eager(EntityScanner scanner, RedactionOperator operator) {
+        return new StreamingRedactor(scanner, operator::apply, scanner.maxSpan(), true, true);
     }
 
     /** Turns the tokens of {@code encryption} back into the original values; tokens it cannot decrypt stay. */
     public static StreamingRedactor decrypting(DeterministicEncryption encryption) {
         return new StreamingRedactor(TokenScanner.INSTANCE,
-                (type, token) -> encryption.decrypt(token).orElse(token), TokenScanner.INSTANCE.maxSpan(), false);
+                (type, token) -> encryption.decrypt(token).orElse(token), TokenScanner.INSTANCE.maxSpan(), false, false);
     }
 
     /** Takes the next piece of the text; returns what can be emitted now (possibly empty). */
@@ -88,6 +111,10 @@ public final class StreamingRedactor {
         for (int i = 0; i < chunk.length(); i += step) {
             window.append(chunk, i, Math.min(chunk.length(), i + step));
             if (window.length() - emitted >= span + step) out.append(drain(window.length() - span, false));
+        }
+        if (eager && !chunk.isEmpty()) {
+            int cut = Math.max(window.length() - span, scanner.unsettledFrom(window.toString()));
+            if (cut > emitted || open != null) out.append(drain(cut, false));
         }
         return out.toString();
     }

@@ -4,6 +4,7 @@ import dev.bulwark.detect.Checksums;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.PatternRecognizer;
 import dev.bulwark.detect.ScanText;
+import dev.bulwark.detect.Settling;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -34,9 +35,9 @@ final class AssignedSecrets {
     static List<PatternRecognizer> recognizers() {
         return List.of(
                 PatternRecognizer.of(EntityType.SECRET, ASSIGNED, 2, List.of(), 64 + 12 + 512, AssignedSecrets::score)
-                        .within(AssignedSecrets::assignments),
+                        .within(AssignedSecrets::assignments).settledBy(Settling::valueRun),
                 PatternRecognizer.of(EntityType.SECRET, BEARER, 1, List.of("bearer"), 300, (text, m, s, e) ->
-                        random(m.group(1), 16, 3.0) ? 0.85 : -1));
+                        random(m.group(1), 16, 3.0) ? 0.85 : -1).settledBy(Settling::valueRun));
     }
 
     /**

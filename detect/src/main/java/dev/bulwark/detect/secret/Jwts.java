@@ -2,6 +2,7 @@ package dev.bulwark.detect.secret;
 
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.PatternRecognizer;
+import dev.bulwark.detect.Settling;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +21,7 @@ final class Jwts {
 
     static PatternRecognizer recognizer() {
         return PatternRecognizer.of(EntityType.JWT, JWT, 0, List.of("eyj"), RECOGNISED_WITHIN, (text, m, s, e) ->
-                headerHasAlg(m.group(1)) ? 0.95 : -1);
+                headerHasAlg(m.group(1)) ? 0.95 : -1).settledBy(Settling::valueRun);
     }
 
     static boolean headerHasAlg(String header) {

@@ -4,6 +4,7 @@ import dev.bulwark.detect.Entity;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.Recognizer;
 import dev.bulwark.detect.ScanText;
+import dev.bulwark.detect.Settling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -83,6 +84,12 @@ final class PrivateKeys implements Recognizer {
         var out = new ArrayList<Integer>();
         for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) out.add(at);
         return out;
+    }
+
+    /** Header and base64 lines are value-like tokens joined by single line breaks. */
+    @Override
+    public int unsettledFrom(ScanText text) {
+        return Settling.valueRun(text);
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.bulwark.detect.Checksums;
 import dev.bulwark.detect.ContextWords;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.PatternRecognizer;
+import dev.bulwark.detect.Settling;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +20,9 @@ final class ProviderTokens {
     private ProviderTokens() {
     }
 
+    /** Each value is one token, decided by its own characters (and, for AWS secrets, words before it). */
     static List<PatternRecognizer> recognizers() {
-        return List.of(
+        return Stream.of(
                 fixed(EntityType.AWS_ACCESS_KEY, "(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)"
                         + "[A-Z0-9]{16}(?![A-Za-z0-9])", 20, 0.95, "akia", "asia", "abia", "acca", "agpa", "aida", "aroa",
                         "aipa", "anpa", "anva", "apka"),
@@ -35,7 +38,7 @@ final class ProviderTokens {
                 stripe(),
                 fixed(EntityType.GOOGLE_API_KEY, NOT_BEFORE + "AIza[0-9A-Za-z_-]{35}" + NOT_AFTER, 39, 0.95, "aiza"),
                 fixed(EntityType.ANTHROPIC_KEY, NOT_BEFORE + "sk-ant-[A-Za-z0-9_-]{20,300}+", 310, 0.98, "sk-ant-"),
-                openAi());
+                openAi()).map(r -> r.settledBy(Settling::valueRun)).toList();
     }
 
     private static PatternRecognizer fixed(EntityType type, String regex, int maxLength, double score,

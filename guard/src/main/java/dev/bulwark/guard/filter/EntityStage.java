@@ -47,13 +47,16 @@ final class EntityStage {
                 // a filtered scanner over a smaller engine: fall through to the chunked path
             }
         }
-        StreamingRedactor redactor = streaming();
+        StreamingRedactor redactor = StreamingRedactor.of(policy.scanner().orElseThrow(), tokens);
         return redactor.accept(text) + redactor.finish();
     }
 
-    /** A redactor for one streamed text, emitting tokens. */
+    /**
+     * A redactor for one streamed text, emitting tokens. Eager: it releases each word as soon as no entity can still
+     * grow over it (time to first token), not after a fixed hold-back of the scanner's longest span.
+     */
     StreamingRedactor streaming() {
-        return StreamingRedactor.of(policy.scanner().orElseThrow(), tokens);
+        return StreamingRedactor.eager(policy.scanner().orElseThrow(), tokens);
     }
 
     /**

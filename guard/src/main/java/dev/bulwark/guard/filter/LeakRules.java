@@ -30,8 +30,9 @@ final class LeakRules {
         return longestCanary > 0;
     }
 
-    int longestCanary() {
-        return longestCanary;
+    /** The canaries as {@link Skeleton}s, the form a streamed reply's held tail is compared in. */
+    List<String> canarySkeletons() {
+        return canaries.canaries().stream().map(Skeleton::of).toList();
     }
 
     boolean active() {

@@ -23,7 +23,7 @@ final class ReplyPipeline {
         this.watch = rules.leaks().active() ? rules.leaks().watch() : null;
         this.markup = markupOn && rules.markup().active() ? new MarkupStream(rules.markup()) : null;
         this.redactor = rules.entities().active() ? rules.entities().streaming() : null;
-        this.hold = rules.leaks().hasCanaries() ? new CanaryHold(rules.leaks().longestCanary()) : null;
+        this.hold = rules.leaks().hasCanaries() ? new CanaryHold(rules.leaks().canarySkeletons()) : null;
     }
 
     Emission accept(String raw) {

@@ -30,7 +30,15 @@ class StreamedEntityLeakTest {
                 Arguments.of("aws-key", "AKIAZ3MHQ7R2X5LWN4PB"),
                 Arguments.of("pem", pem()),
                 Arguments.of("jwt", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4g"
-                        + "RG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSFMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"));
+                        + "RG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSFMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"),
+                Arguments.of("iban-lower-case", "gb29 nwbk 6016 1331 9268 19"),
+                Arguments.of("person", "Eleanor Whitfield"),
+                Arguments.of("date-of-birth", "12 march 1985"),
+                Arguments.of("ip-address", "203.0.113.42"),
+                Arguments.of("password", "hunter2!x"),
+                Arguments.of("bearer", "9fQ2xLm4Rt8vWp1zKs7hJd3n"),
+                Arguments.of("url-login", "admin:s3cretPw"),
+                Arguments.of("uk-nhs", "943 476 5919"));
     }
 
     static String reply(String kind, String value) {
@@ -40,9 +48,18 @@ class StreamedEntityLeakTest {
             case "iban" -> "Please transfer it to IBAN ";
             case "card" -> "The card on file is ";
             case "pem" -> "Here is the key:\n";
+            case "iban-lower-case" -> "Please transfer it to ";
+            case "person" -> "Please ask for Dr. ";
+            case "date-of-birth" -> "He was born ";
+            case "ip-address" -> "The server logged in from ";
+            case "password" -> "Set DB_PASSWORD = ";
+            case "bearer" -> "Send Authorization: Bearer ";
+            case "url-login" -> "Connect to postgres://";
+            case "uk-nhs" -> "Her NHS number is ";
             default -> "Sure, here it is: ";
         };
-        return lead + value + "\nLet me know if you need anything else.";
+        String after = kind.equals("url-login") ? "@db.example.com/app" : "";
+        return lead + value + after + "\nLet me know if you need anything else.";
     }
 
     @ParameterizedTest(name = "{0}")
