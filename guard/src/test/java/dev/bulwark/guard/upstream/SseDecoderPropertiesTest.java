@@ -16,6 +16,8 @@ import net.jqwik.api.constraints.Size;
 
 /** Hostile and split input for the SSE framing: only events or {@link StreamFormatException}, and splits do not matter. */
 class SseDecoderPropertiesTest {
+    private static final Event FORMAT_ERROR = new Event("error", "format", "");
+
     @Property(tries = 500)
     void arbitraryBytesGiveEventsOrAFormatErrorOnly(@ForAll @Size(max = 4000) byte[] bytes, @ForAll("cuts") int[] cuts) {
         SseDecoder decoder = new SseDecoder(256, 512);
@@ -32,11 +34,20 @@ class SseDecoderPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
+    // shrinking off: jqwik 1.9.3 fails with "argument type mismatch" while shrinking the int[] of cuts
+    @Property(tries = 1000, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void frameLikeInputDecodesTheSameHoweverItIsSplit(@ForAll("sseLike") byte[] bytes, @ForAll("cuts") int[] cuts) throws Exception {
         List<Event> whole = decodeOrError(bytes, new int[0]);
         List<Event> split = decodeOrError(bytes, cuts);
-        assertThat(split).isEqualTo(whole);
+        if (!failed(whole)) {
+            assertThat(split).isEqualTo(whole);
+            return;
+        }
+        // A format error ends the stream either way. A feed that fails returns none of the events it decoded
+        // before the error, so smaller feeds may hand over more of them first: the whole run's events are a prefix.
+        assertThat(failed(split)).isTrue();
+        assertThat(split.size()).isGreaterThanOrEqualTo(whole.size());
+        assertThat(split.subList(0, whole.size() - 1)).isEqualTo(whole.subList(0, whole.size() - 1));
     }
 
     @Provide
@@ -64,9 +75,13 @@ class SseDecoderPropertiesTest {
             events.addAll(decoder.feed(Arrays.copyOfRange(bytes, from, bytes.length)));
             events.addAll(decoder.end());
         } catch (StreamFormatException e) {
-            events.add(new Event("error", "format", ""));
+            events.add(FORMAT_ERROR);
         }
         return events;
+    }
+
+    private static boolean failed(List<Event> events) {
+        return !events.isEmpty() && events.getLast().equals(FORMAT_ERROR);
     }
 
     private static int[] normalised(int[] cuts, int length) {
