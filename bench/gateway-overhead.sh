@@ -82,7 +82,7 @@ policies:
            markdownImages: strip-external, html: escape}
   extraction: {enabled: true, window: 1h, maxRequests: 100000000, minDistinctRatio: 0.0, maxProbeScore: 1.0, action: alert}
   limits:
-    default: {requestsPerMinute: 100000000, tokensPerDay: 100000000000}
+    default: {requestsPerSecond: 10000000, requestsPerMinute: 100000000, tokensPerDay: 100000000000}
     global: {requestsPerMinute: 100000000}
     perIp: {requestsPerMinute: 100000000}
   failClosed: true

@@ -132,7 +132,8 @@ public final class LoadGenerator {
             var finished = new CompletableFuture<Void>();
             var issued = new AtomicLong();
             vertx.setPeriodic(1, id -> {
-                long due = Math.min(total, (long) ((System.nanoTime() - start) / 1e9 * rate));
+                // request n is due at n / rate: by now, floor(elapsed * rate) + 1 of them are
+                long due = Math.min(total, (long) ((System.nanoTime() - start) / 1e9 * rate) + 1);
                 while (issued.get() < due) {
                     long n = issued.getAndIncrement();
                     long dueAt = start + (long) (n / rate * 1e9);
