@@ -195,9 +195,9 @@ class MultiInstanceTest {
                 admin: {enabled: false}
                 upstreams: [{id: main, url: "%s"}]
                 clients:
-                  - {id: %s, keySha256: "%s", limits: {requestsPerMinute: %d}}
-                  - {id: %s, keySha256: "%s", limits: {requestsPerMinute: 1000}}
-                  - {id: %s, keySha256: "%s", limits: {requestsPerMinute: 1000}}
+                  - {id: %s, keySha256: "%s", limits: {requestsPerMinute: %d, requestsPerSecond: null}}
+                  - {id: %s, keySha256: "%s", limits: {requestsPerMinute: 1000, requestsPerSecond: null}}
+                  - {id: %s, keySha256: "%s", limits: {requestsPerMinute: 1000, requestsPerSecond: null}}
                 policies:
                   input: {learnedModel: false}
                   extraction: {window: 1h, maxRequests: %d, action: block}
