@@ -2,13 +2,14 @@ package dev.bulwark.guard.access;
 
 /**
  * A model name pattern from a role: literal characters and {@code *} for any run of characters. Matched by a
- * greedy two-pointer scan (linear-ish, no regex), so a hostile model name cannot make it backtrack for long.
+ * greedy two-pointer scan (linear-ish, no regex), so a hostile model name cannot make it backtrack for long. Used by
+ * roles and by the choice of upstream.
  */
-record ModelPattern(String pattern) {
+public record ModelPattern(String pattern) {
     /** Model names longer than this never match (real ones are far shorter). */
     static final int MAX_MODEL_LENGTH = 256;
 
-    boolean matches(String model) {
+    public boolean matches(String model) {
         if (model.length() > MAX_MODEL_LENGTH) return false;
         int p = 0;
         int m = 0;

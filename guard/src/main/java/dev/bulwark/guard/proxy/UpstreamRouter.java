@@ -1,5 +1,6 @@
 package dev.bulwark.guard.proxy;
 
+import dev.bulwark.guard.access.ModelPattern;
 import dev.bulwark.guard.config.Upstream;
 import java.util.List;
 import java.util.Optional;
@@ -20,36 +21,10 @@ final class UpstreamRouter {
             for (Upstream u : upstreams) if (u.models().contains(model)) return Optional.of(u);
             for (Upstream u : upstreams) {
                 for (String pattern : u.models()) {
-                    if (!pattern.equals("*") && pattern.contains("*") && Glob.matches(pattern, model)) return Optional.of(u);
+                    if (!pattern.equals("*") && pattern.contains("*") && new ModelPattern(pattern).matches(model)) return Optional.of(u);
                 }
             }
         }
         return upstreams.stream().filter(u -> u.models().isEmpty() || u.models().contains("*")).findFirst();
-    }
-
-    /** {@code *} matches any run of characters; everything else literally. Linear, no regex. */
-    static final class Glob {
-        private Glob() {
-        }
-
-        static boolean matches(String pattern, String text) {
-            int p = 0, t = 0, star = -1, mark = 0;
-            while (t < text.length()) {
-                if (p < pattern.length() && pattern.charAt(p) == '*') {
-                    star = p++;
-                    mark = t;
-                } else if (p < pattern.length() && pattern.charAt(p) == text.charAt(t)) {
-                    p++;
-                    t++;
-                } else if (star >= 0) {
-                    p = star + 1;
-                    t = ++mark;
-                } else {
-                    return false;
-                }
-            }
-            while (p < pattern.length() && pattern.charAt(p) == '*') p++;
-            return p == pattern.length();
-        }
     }
 }
