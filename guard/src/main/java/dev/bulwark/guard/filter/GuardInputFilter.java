@@ -75,7 +75,7 @@ final class GuardInputFilter implements InputFilter {
         } catch (RuntimeException scannerFailed) {
             tally.add("scanner-error", failClosed ? "blocked" : "flagged", 1, 1.0,
                     scannerFailed.getClass().getSimpleName());
-            if (failClosed) return refuse(Refusals.scannerError(), body, tally);
+            if (failClosed) return refuse(Refusal.scannerError(), body, tally);
             limit(route, body, tally);
             return new InputVerdict(Optional.empty(), body, tally.decisions(), promptText(slots));
         }

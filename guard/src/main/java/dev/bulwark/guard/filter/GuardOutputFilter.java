@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.pipeline.OutputFilter;
+import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.StreamFilter;
 
@@ -65,7 +66,7 @@ final class GuardOutputFilter implements OutputFilter {
         } catch (RuntimeException scannerFailed) {
             tally.add("scanner-error", "blocked", 1, 1.0, scannerFailed.getClass().getSimpleName());
             withhold(route, response);
-            return new OutputVerdict(true, Refusals.scannerError(), response, tally.decisions(), "");
+            return new OutputVerdict(true, Refusal.scannerError(), response, tally.decisions(), "");
         }
     }
 

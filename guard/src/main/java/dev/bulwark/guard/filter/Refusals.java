@@ -27,11 +27,6 @@ final class Refusals {
                 "The request contains personal data or secrets the gateway may not forward.");
     }
 
-    static Refusal scannerError() {
-        return Refusal.of(503, "server_error", "scanner_error",
-                "The gateway could not check this request; it was not forwarded. Try again later.");
-    }
-
     /**
      * A whole reply the output policy withheld. 400 rather than 5xx because OpenAI's SDKs retry 5xx on their own, which
      * would ask the model for the same leak again; the code names the reason like Azure OpenAI's content filter.

@@ -16,6 +16,11 @@ public final class LimitResponses {
     private LimitResponses() {
     }
 
+    /** The refusal when the limiter could not decide at all (its store unreachable, or it threw): fail closed. */
+    public static Refusal unavailable() {
+        return refusal(UNAVAILABLE);
+    }
+
     /**
      * {@code RateLimit-Limit}, {@code -Remaining}, {@code -Reset} (seconds) when a limit applies, plus
      * {@code Retry-After} (seconds) on a refusal.

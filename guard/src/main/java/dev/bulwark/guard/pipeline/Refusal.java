@@ -16,4 +16,10 @@ public record Refusal(int status, String type, String code, String message, Map<
     public static Refusal of(int status, String type, String code, String message) {
         return new Refusal(status, type, code, message, Map.of());
     }
+
+    /** A protection could not run (it threw or timed out) and the gateway fails closed: nothing was forwarded. */
+    public static Refusal scannerError() {
+        return of(503, "server_error", "scanner_error",
+                "The gateway could not check this request; it was not forwarded. Try again later.");
+    }
 }

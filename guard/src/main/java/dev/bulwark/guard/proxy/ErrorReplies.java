@@ -40,16 +40,6 @@ final class ErrorReplies {
                 "Request refused: this client's traffic looks like model extraction or abuse.");
     }
 
-    static Refusal scannerError() {
-        return Refusal.of(503, "server_error", "scanner_error",
-                "A safety check could not run; the request was refused.");
-    }
-
-    static Refusal limiterError() {
-        return Refusal.of(503, "server_error", "rate_limiter_unavailable",
-                "The rate limiter is unavailable; the request was refused.");
-    }
-
     static Refusal upstreamUnavailable() {
         return Refusal.of(502, "server_error", "upstream_unavailable", "The model server could not be reached.");
     }

@@ -139,7 +139,7 @@ final class RequestPipeline {
         // from the body as received: re-serialising the parsed body only to measure it cost more than the rest of admit
         long estimate = (ex.requestBytes + 3) / 4;
         return Future.fromCompletionStage(parts.limiter().admit(ex.caller, estimate), context)
-                .recover(e -> failOpenOr(ex, "limit", "rate-limiter", ErrorReplies.limiterError(), null))
+                .recover(e -> failOpenOr(ex, "limit", "rate-limiter", LimitResponses.unavailable(), null))
                 .compose(decision -> {
                     if (decision == null) return Future.succeededFuture(body);
                     ex.limit = decision;
@@ -157,7 +157,7 @@ final class RequestPipeline {
         if (route == Route.MODELS) return Future.succeededFuture(body);
         ex.inputText = PromptText.of(route, body);
         return Future.fromCompletionStage(parts.monitor().observe(ex.caller, ex.inputText, Instant.now()), context)
-                .recover(e -> failOpenOr(ex, "monitor", "extraction", ErrorReplies.scannerError(), MonitorVerdict.NONE))
+                .recover(e -> failOpenOr(ex, "monitor", "extraction", Refusal.scannerError(), MonitorVerdict.NONE))
                 .compose(verdict -> switch (verdict.level()) {
                     case NONE -> Future.succeededFuture(body);
                     case ALERT -> {
@@ -188,7 +188,7 @@ final class RequestPipeline {
         if (route == Route.MODELS) return Future.succeededFuture(body);
         var caller = ex.caller;
         return offload.run(parts.input().cheapFor(ex.requestBytes), () -> parts.input().inspect(route, body, caller))
-                .recover(e -> failOpenOr(ex, "input", "input-filter", ErrorReplies.scannerError(), null))
+                .recover(e -> failOpenOr(ex, "input", "input-filter", Refusal.scannerError(), null))
                 .compose(verdict -> {
                     if (verdict == null) return Future.succeededFuture(body);
                     if (verdict.promptText() != null) ex.inputText = verdict.promptText();

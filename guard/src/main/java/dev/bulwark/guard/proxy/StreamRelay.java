@@ -123,7 +123,7 @@ final class StreamRelay {
         filterBroken = true;
         ex.decisions.add(new Decision("output", "scanner-error", failClosed ? "blocked" : "flagged", 1, 1, "stream filter failed"));
         if (failClosed) {
-            end(ErrorReplies.scannerError(), 503, "scanner-error");
+            end(Refusal.scannerError(), 503, "scanner-error");
             upstream.cancel();
             return List.of();
         }

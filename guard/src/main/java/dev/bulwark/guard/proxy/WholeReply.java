@@ -86,7 +86,7 @@ final class WholeReply {
         } catch (RuntimeException e) {
             List<Decision> failed = new ArrayList<>();
             failed.add(new Decision("output", "scanner-error", failClosed ? "blocked" : "flagged", 1, 1, "output filter failed"));
-            if (failClosed) throw new Refused(ErrorReplies.scannerError(), "scanner-error", failed);
+            if (failClosed) throw new Refused(Refusal.scannerError(), "scanner-error", failed);
             return new Checked(JsonBodies.bytes(reply), null, failed, "", usage);
         }
         if (verdict.blocked()) {
