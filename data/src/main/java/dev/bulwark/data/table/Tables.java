@@ -1,0 +1,145 @@
+package dev.bulwark.data.table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Opens datasets through DuckDB's embedded engine (JDBC, in memory, nothing written to disk): CSV / TSV, JSON
+ * arrays of records, JSON Lines and Parquet, every value read as text. DuckDB parses and checks the files (a
+ * ragged CSV row is an error, never a silently shifted column); its errors become {@link DataInputException}s that
+ * name the file and the line.
+ */
+public final class Tables {
+    /** JSON nested deeper than this is refused rather than walked. */
+    static final int MAX_JSON_DEPTH = 32;
+    private static final Pattern LINE = Pattern.compile("(?i)\\bline:?\\s*(\\d{1,12})");
+
+    private Tables() {
+    }
+
+    /** Every row of {@code file}. */
+    public static RowReader open(Path file) {
+        return open(file, Long.MAX_VALUE);
+    }
+
+    /** The first {@code limit} rows of {@code file} (all of them when it holds fewer). */
+    public static RowReader open(Path file, long limit) {
+        if (!Files.isRegularFile(file)) throw new DataInputException(file + ": no such file");
+        DataFormat format;
+        try {
+            format = DataFormat.sniff(file);
+        } catch (IOException e) {
+            throw new DataInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return open(file, format, limit);
+    }
+
+    static RowReader open(Path file, DataFormat format, long limit) {
+        Connection connection = null;
+        try {
+            connection = connect();
+            String sql = "SELECT COLUMNS(*)::VARCHAR FROM " + source(file, format)
+                    + (limit < Long.MAX_VALUE ? " LIMIT " + Math.max(0, limit) : "");
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setString(1, file.toString());
+            ResultSet rows = statement.executeQuery();
+            return new DuckDbRowReader(file, format, connection, statement, rows);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw problem(file, format, e);
+        }
+    }
+
+    /** A fresh in-memory DuckDB: result rows streamed, not materialised, and its memory held to a bound. */
+    static Connection connect() throws SQLException {
+        var properties = new Properties();
+        properties.setProperty("jdbc_stream_results", "true");
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+        try (var setup = connection.createStatement()) {
+            setup.execute("SET memory_limit = '2GB'");
+            // offline by design: never fetch an extension from the network (JSON and Parquet are built in)
+            setup.execute("SET autoinstall_known_extensions = false");
+        }
+        return connection;
+    }
+
+    /** The table function reading {@code file}; its one parameter is the path. */
+    static String source(Path file, DataFormat format) {
+        return switch (format) {
+            // strict, columns given: a row with more or fewer fields than the header is an error naming its line,
+            // never a padded or shifted row
+            case CSV -> "read_csv(?, header = true, auto_detect = false, strict_mode = true, delim = ',',"
+                    + " quote = '\"', escape = '\"', null_padding = false, columns = "
+                    + CsvHeader.columnsArgument(CsvHeader.read(file, ',')) + ")";
+            case TSV -> "read_csv(?, header = true, auto_detect = false, strict_mode = true, delim = '\\t',"
+                    + " quote = '\"', escape = '\"', null_padding = false, columns = "
+                    + CsvHeader.columnsArgument(CsvHeader.read(file, '\t')) + ")";
+            case JSON -> "read_json(?, format = 'array', maximum_depth = " + MAX_JSON_DEPTH + ")";
+            case JSONL -> "read_json(?, format = 'newline_delimited', maximum_depth = " + MAX_JSON_DEPTH + ")";
+            case PARQUET -> "read_parquet(?)";
+        };
+    }
+
+    /**
+     * The error behind a failed read. A streamed result loses DuckDB's message ("Invalid result set"), so the file is
+     * read once more, unstreamed, just to count its rows: that read fails with the real message and line.
+     */
+    static DataInputException problem(Path file, DataFormat format, SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (!message.contains("Invalid result set")) return problem(file, e);
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + source(file, format))) {
+            count.setString(1, file.toString());
+            count.executeQuery().close();
+        } catch (SQLException precise) {
+            return problem(file, precise);
+        } catch (DataInputException header) {
+            return header;
+        }
+        return problem(file, e);
+    }
+
+    /** DuckDB's message, first line (plus the offending line for CSV), with the file and line in front. */
+    static DataInputException problem(Path file, SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Matcher line = LINE.matcher(message);
+        long at = line.find() ? Long.parseLong(line.group(1)) : 0;
+        List<String> lines = message.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String first = lines.isEmpty() ? message : lines.get(0);
+        // "CSV Error on Line: 3" then "Original Line: …" then "Expected Number of Columns: 2 Found: 3"
+        String detail = lines.stream().filter(l -> l.startsWith("Expected Number of Columns")).findFirst()
+                .map(l -> ": " + l.replace("Expected Number of Columns:", "expected").replace("Found:", "columns, found"))
+                .orElse("");
+        first = first.replace("Invalid Input Error: ", "") + detail;
+        if (first.length() > 300) first = first.substring(0, 300) + "…";
+        return DataInputException.at(file, at, first);
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) return;
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // releasing the engine after an error: the error itself is what the caller needs to see
+        }
+    }
+
+    /** Column names of a result, in order. */
+    static List<String> columns(ResultSet rows) throws SQLException {
+        var meta = rows.getMetaData();
+        var names = new ArrayList<String>(meta.getColumnCount());
+        for (int c = 1; c <= meta.getColumnCount(); c++) names.add(meta.getColumnLabel(c));
+        return List.copyOf(names);
+    }
+}
