@@ -20,7 +20,9 @@ final class KeywordScanner {
     private final char[][] edgeChars;
     private final int[][] edgeTargets;
     private final int[] fail;
-    private final BitSet[] clauseHits;
+    /** Per state, the clauses it completes (its own and its failure chain's); null when none. Sparse: most states
+     *  complete a handful of the many clauses, and a text passes the same states again and again. */
+    private final int[][] clauseHits;
     private final BitSet alwaysRun = new BitSet();
     /** firstClause[r] .. firstClause[r + 1] - 1: rule r's clause numbers. */
     private final int[] firstClause;
@@ -48,7 +50,7 @@ final class KeywordScanner {
         edgeChars = new char[nodes.size()][];
         edgeTargets = new int[nodes.size()][];
         fail = new int[nodes.size()];
-        clauseHits = new BitSet[nodes.size()];
+        clauseHits = new int[nodes.size()][];
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
             var keys = node.next.keySet().stream().sorted().toList();
@@ -59,7 +61,7 @@ final class KeywordScanner {
                 edgeTargets[n][k] = node.next.get(keys.get(k));
             }
             fail[n] = node.fail;
-            clauseHits[n] = node.clauses.isEmpty() ? null : node.clauses;
+            clauseHits[n] = node.clauses.isEmpty() ? null : node.clauses.stream().toArray();
         }
     }
 
@@ -103,15 +105,24 @@ final class KeywordScanner {
 
     /** The rules whose regex may match {@code text}. */
     BitSet candidates(String text) {
-        var met = new BitSet(firstClause[firstClause.length - 1]);
+        // first the states passed (one bit each), then each distinct state's clauses once
+        long[] passed = new long[(fail.length + 63) >>> 6];
         int state = 0;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
             int to;
             while ((to = step(state, c)) < 0 && state != 0) state = fail[state];
             state = Math.max(to, 0);
-            BitSet hits = clauseHits[state];
-            if (hits != null) met.or(hits);
+            passed[state >>> 6] |= 1L << state;
+        }
+        var met = new BitSet(firstClause[firstClause.length - 1]);
+        for (int word = 0; word < passed.length; word++) {
+            for (long bits = passed[word]; bits != 0; bits &= bits - 1) {
+                int[] hits = clauseHits[(word << 6) + Long.numberOfTrailingZeros(bits)];
+                if (hits != null) {
+                    for (int clause : hits) met.set(clause);
+                }
+            }
         }
         BitSet out = (BitSet) alwaysRun.clone();
         for (int rule = 0; rule + 1 < firstClause.length; rule++) {
