@@ -15,6 +15,9 @@
 # the gateway, e.g. -XX:StartFlightRecording=filename=/tmp/gw.jfr), KEEP=1 keeps the work folder,
 # GATEWAY_JARS="before:/tmp/old-bulwark.jar after:cli/target/bulwark.jar" runs each configuration with each jar
 # (label:path) back to back, e.g. to compare a change; default: the worktree's jar through ./bulwark.
+# PIN=1 gives the gateway a core of its own (taskset: gateway on CPU 1, stub and load generator on CPU 0, the same
+# placement for the direct and the gateway runs), as a deployment would: on a 2-core box where all three share both
+# cores, the tails measure the load generator's and the stub's scheduling as much as the gateway.
 # Each request's user message carries its own sequence number (LoadGenerator's #N#), as real traffic differs
 # request to request. "gw cpu" is the gateway process's CPU time (user + system) per request in microseconds: on a
 # shared machine it moves far less than the latencies do.
@@ -44,7 +47,13 @@ echo "== building (bench classes; the gateway jar through ./bulwark)" >&2
 ./bulwark --version >/dev/null
 ./mvnw -B -ntp -q -o -pl bench compile >/dev/null
 cp=$(./mvnw -B -ntp -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
-java=("$JAVA_HOME/bin/java" -cp "bench/target/classes:$cp")
+pin_gateway=()
+pin_load=()
+if [ "${PIN:-0}" = 1 ]; then
+  pin_gateway=(taskset -c 1)
+  pin_load=(taskset -c 0)
+fi
+java=("${pin_load[@]}" "$JAVA_HOME/bin/java" -cp "bench/target/classes:$cp")
 
 # ~1 KB chat requests of ordinary business text: one with nothing to redact, one with PII the input filter redacts
 cat >"$work/benign.json" <<'JSON'
@@ -97,9 +106,9 @@ start_gateway() {
   key=$(./bulwark guard keys add bench --config "$dir/guard.yaml" 2>/dev/null)
   if [ -n "$2" ]; then
     # shellcheck disable=SC2086
-    "$JAVA_HOME/bin/java" ${GATEWAY_OPTS:-} -jar "$2" guard --config "$dir/guard.yaml" >"$dir/gateway.out" 2>"$dir/gateway.err" &
+    "${pin_gateway[@]}" "$JAVA_HOME/bin/java" ${GATEWAY_OPTS:-} -jar "$2" guard --config "$dir/guard.yaml" >"$dir/gateway.out" 2>"$dir/gateway.err" &
   else
-    BULWARK_JAVA_OPTS="${GATEWAY_OPTS:-}" ./bulwark guard --config "$dir/guard.yaml" >"$dir/gateway.out" 2>"$dir/gateway.err" &
+    BULWARK_JAVA_OPTS="${GATEWAY_OPTS:-}" "${pin_gateway[@]}" ./bulwark guard --config "$dir/guard.yaml" >"$dir/gateway.out" 2>"$dir/gateway.err" &
   fi
   gw_pid=$!
   pids+=("$gw_pid")
