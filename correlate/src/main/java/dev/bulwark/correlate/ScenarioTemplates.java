@@ -9,6 +9,8 @@ import static dev.bulwark.core.WeaknessClass.JAILBREAK;
 import static dev.bulwark.core.WeaknessClass.MISSING_AUTHENTICATION;
 import static dev.bulwark.core.WeaknessClass.MODEL_EXTRACTION_EXPOSURE;
 import static dev.bulwark.core.WeaknessClass.PERMISSIVE_CORS;
+import static dev.bulwark.core.WeaknessClass.PII_IN_TRAINING_DATA;
+import static dev.bulwark.core.WeaknessClass.POISONING_INDICATORS;
 import static dev.bulwark.core.WeaknessClass.SECRETS_EXPOSED;
 import static dev.bulwark.core.WeaknessClass.SENSITIVE_DATA_IN_OUTPUT;
 import static dev.bulwark.core.WeaknessClass.SYSTEM_PROMPT_LEAKAGE;
@@ -43,6 +45,13 @@ final class ScenarioTemplates {
                     Motive.DATA_THEFT,
                     on(SENSITIVE_ASSETS, allOf(INJECTION, anyOf(SENSITIVE_DATA_IN_OUTPUT, SYSTEM_PROMPT_LEAKAGE))),
                     Set.of(MISSING_AUTHENTICATION)),
+            new ScenarioTemplate("training-data-extraction", "Customer data extracted from what the model learned",
+                    "Personal data sits in the data {targets} learn or retrieve from, and the model already repeats"
+                            + " what it should keep to itself: an attacker asks the right questions and gets customers'"
+                            + " details from {assets} back, without ever touching the database.",
+                    Motive.DATA_THEFT,
+                    allOf(anyOf(PII_IN_TRAINING_DATA), anyOf(SENSITIVE_DATA_IN_OUTPUT, MODEL_EXTRACTION_EXPOSURE)),
+                    Set.of(DIRECT_PROMPT_INJECTION, INDIRECT_PROMPT_INJECTION, JAILBREAK, MISSING_AUTHENTICATION)),
             new ScenarioTemplate("system-prompt-theft", "System prompt and secret theft",
                     "An attacker extracts the hidden instructions of {targets}, learning internal rules and any"
                             + " credentials or business details written into them.",
@@ -84,6 +93,12 @@ final class ScenarioTemplates {
                     Motive.SYSTEM_COMPROMISE,
                     allOf(anyOf(CODE_EXECUTION_ON_MODEL_LOAD), on(UNSAFE_LOADER, anyOf(VULNERABLE_DEPENDENCY))),
                     Set.of(UNTRUSTWORTHY_COMPONENT, SECRETS_EXPOSED)),
+            new ScenarioTemplate("training-data-poisoning", "Poisoned training data",
+                    "Rows in {assets} carry contradicting labels or a token that always comes with one label: a model"
+                            + " trained on them learns a backdoor or a wrong rule an attacker can trigger on {targets}.",
+                    Motive.SYSTEM_COMPROMISE,
+                    anyOf(POISONING_INDICATORS),
+                    Set.of(UNTRUSTWORTHY_COMPONENT)),
             new ScenarioTemplate("supply-chain-compromise", "Supply-chain compromise",
                     "A poisoned model file or a vulnerable or look-alike package runs the attacker's code inside the"
                             + " systems that build or serve {targets}.",

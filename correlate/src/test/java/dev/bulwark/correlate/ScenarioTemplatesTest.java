@@ -8,6 +8,8 @@ import static dev.bulwark.core.WeaknessClass.JAILBREAK;
 import static dev.bulwark.core.WeaknessClass.MISSING_AUTHENTICATION;
 import static dev.bulwark.core.WeaknessClass.MODEL_EXTRACTION_EXPOSURE;
 import static dev.bulwark.core.WeaknessClass.PERMISSIVE_CORS;
+import static dev.bulwark.core.WeaknessClass.PII_IN_TRAINING_DATA;
+import static dev.bulwark.core.WeaknessClass.POISONING_INDICATORS;
 import static dev.bulwark.core.WeaknessClass.SENSITIVE_DATA_IN_OUTPUT;
 import static dev.bulwark.core.WeaknessClass.SYSTEM_PROMPT_LEAKAGE;
 import static dev.bulwark.core.WeaknessClass.UNBOUNDED_CONSUMPTION;
@@ -54,6 +56,15 @@ class ScenarioTemplatesTest {
                 Arguments.of("Customer data exfiltration through the assistant",
                         List.of(finding(JAILBREAK, "bot"), finding(SYSTEM_PROMPT_LEAKAGE, "bot")),
                         List.of(finding(SENSITIVE_DATA_IN_OUTPUT, "bot"), finding(MISSING_AUTHENTICATION, "bot"))),
+                Arguments.of("Customer data extracted from what the model learned",
+                        List.of(finding(PII_IN_TRAINING_DATA, "bare"), finding(SENSITIVE_DATA_IN_OUTPUT, "bot")),
+                        List.of(finding(PII_IN_TRAINING_DATA, "bare"), finding(DIRECT_PROMPT_INJECTION, "bot"))),
+                Arguments.of("Customer data extracted from what the model learned",
+                        List.of(finding(PII_IN_TRAINING_DATA, "bare"), finding(MODEL_EXTRACTION_EXPOSURE, "api")),
+                        List.of(finding(SENSITIVE_DATA_IN_OUTPUT, "bot"))),
+                Arguments.of("Poisoned training data",
+                        List.of(finding(POISONING_INDICATORS, "bare")),
+                        List.of(finding(PII_IN_TRAINING_DATA, "bare"))),
                 Arguments.of("System prompt and secret theft",
                         List.of(finding(SYSTEM_PROMPT_LEAKAGE, "faq")),
                         List.of(finding(DIRECT_PROMPT_INJECTION, "faq"))),

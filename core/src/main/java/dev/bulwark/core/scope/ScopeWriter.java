@@ -122,8 +122,8 @@ public final class ScopeWriter {
     private static void targets(Out out, Discovery d, List<String> targetIds) {
         out.line("# Targets: what may be tested. llm-chat = an OpenAI-compatible chat completions endpoint;");
         out.line("# http = any endpoint taking a prompt (request template with {{prompt}}, responsePath = JSONPath).");
-        out.line("# model-files / dependencies = local files scanned offline (nothing is sent anywhere).");
-        if (d.endpoints().isEmpty() && d.models().isEmpty() && d.manifests().isEmpty()) {
+        out.line("# model-files / dependencies / dataset = local files scanned offline (nothing is sent anywhere).");
+        if (d.endpoints().isEmpty() && d.models().isEmpty() && d.manifests().isEmpty() && d.datasets().isEmpty()) {
             out.line("targets: []");
             out.line("# e.g.");
             out.line("#  - id: support-bot");
@@ -155,10 +155,11 @@ public final class ScopeWriter {
         more(out, d.endpoints().size(), "endpoints");
         fileTarget(out, "model-files", "model-files", d.models().stream().map(Discovery.ModelFile::path).toList());
         fileTarget(out, "dependencies", "dependencies", d.manifests().stream().map(Discovery.Manifest::path).toList());
+        fileTarget(out, "datasets", "dataset", d.datasets().stream().map(Discovery.Dataset::path).toList());
         out.blank();
     }
 
-    /** A model-files or dependencies target over what discovery found (paths relative to the scope's folder). */
+    /** A model-files, dependencies or dataset target over what discovery found (paths relative to the scope's folder). */
     private static void fileTarget(Out out, String id, String kind, List<Path> paths) {
         if (paths.isEmpty()) return;
         out.line("  - id: " + YamlText.quote(id));

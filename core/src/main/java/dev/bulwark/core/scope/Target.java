@@ -12,7 +12,7 @@ public sealed interface Target permits PromptTarget, FileTarget {
     List<String> assets();
 
     enum TargetKind {
-        LLM_CHAT, HTTP, MODEL_FILES, DEPENDENCIES;
+        LLM_CHAT, HTTP, MODEL_FILES, DEPENDENCIES, DATASET;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

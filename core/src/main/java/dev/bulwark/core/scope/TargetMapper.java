@@ -40,7 +40,8 @@ final class TargetMapper {
     Optional<Target> map(JsonNode node, String path) {
         String id = node.get("id").asText();
         String kind = node.get("kind").asText();
-        if (kind.equals(Target.TargetKind.MODEL_FILES.id()) || kind.equals(Target.TargetKind.DEPENDENCIES.id())) {
+        if (kind.equals(Target.TargetKind.MODEL_FILES.id()) || kind.equals(Target.TargetKind.DEPENDENCIES.id())
+                || kind.equals(Target.TargetKind.DATASET.id())) {
             return fileTarget(node, path, id, kind);
         }
         Optional<URI> url = url(node.get("url").asText(), FieldPath.child(path, "url"));
@@ -71,7 +72,7 @@ final class TargetMapper {
                 responsePath, headers, auth, canaries, assets, node.path("stream").asBoolean(false), session));
     }
 
-    /** model-files and dependencies: local paths, which must exist (a typo would otherwise scan nothing). */
+    /** model-files, dependencies, dataset: local paths, which must exist (a typo would otherwise scan nothing). */
     private Optional<Target> fileTarget(JsonNode node, String path, String id, String kind) {
         List<String> assets = assets(node, FieldPath.child(path, "assets"));
         List<Path> paths = new java.util.ArrayList<>();
@@ -86,6 +87,12 @@ final class TargetMapper {
         }
         if (kind.equals(Target.TargetKind.MODEL_FILES.id())) {
             return Optional.of(new ModelFilesTarget(id, paths, node.path("strict").asBoolean(false), assets));
+        }
+        if (kind.equals(Target.TargetKind.DATASET.id())) {
+            return Optional.of(new DatasetTarget(id, paths, Nodes.texts(node, "quasiIdentifiers"),
+                    Optional.ofNullable(node.get("sensitive")).map(JsonNode::asText),
+                    Optional.ofNullable(node.get("label")).map(JsonNode::asText),
+                    node.path("sampleRows").asLong(DatasetTarget.DEFAULT_SAMPLE_ROWS), assets));
         }
         return Optional.of(new DependenciesTarget(id, paths, assets));
     }

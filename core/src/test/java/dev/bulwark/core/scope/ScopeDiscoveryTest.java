@@ -161,12 +161,17 @@ class ScopeDiscoveryTest {
 
         assertThat(scope.engagement().name()).isEqualTo(dir.getFileName() + " AI assessment");
         assertThat(scope.rules().allowedHosts()).containsExactly("127.0.0.1", "localhost");
-        assertThat(scope.targets()).hasSize(4);
+        assertThat(scope.targets()).hasSize(5);
         assertThat(scope.targets().subList(0, 2)).allSatisfy(t -> assertThat(t).isInstanceOf(LlmChatTarget.class));
         assertThat(scope.targets().get(2)).isInstanceOfSatisfying(ModelFilesTarget.class,
                 m -> assertThat(m.paths()).contains(dir.resolve("models/clf.pkl").normalize()));
         assertThat(scope.targets().get(3)).isInstanceOfSatisfying(DependenciesTarget.class,
                 m -> assertThat(m.paths()).contains(dir.resolve("requirements.txt").normalize()));
+        assertThat(scope.targets().get(4)).isInstanceOfSatisfying(DatasetTarget.class, t -> {
+            assertThat(t.id()).isEqualTo("datasets");
+            assertThat(t.sampleRows()).isEqualTo(DatasetTarget.DEFAULT_SAMPLE_ROWS);
+            assertThat(t.quasiIdentifiers()).isEmpty();
+        });
         LlmChatTarget openai = (LlmChatTarget) scope.targets().get(0);
         assertThat(openai.id()).isEqualTo("openai-chat");
         assertThat(openai.model()).isEqualTo("support-model");

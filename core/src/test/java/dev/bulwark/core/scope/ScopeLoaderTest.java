@@ -85,6 +85,33 @@ class ScopeLoaderTest {
     }
 
     @Test
+    void mapsADatasetTargetAndRefusesUnknownFields() throws Exception {
+        Files.writeString(dir.resolve("customers.csv"), "id,email\n1,a@example.com\n");
+        String yaml = VALID + """
+                  - id: training
+                    kind: dataset
+                    paths: [customers.csv]
+                    quasiIdentifiers: [age, zip]
+                    sensitive: diagnosis
+                    sampleRows: 0
+                    assets: [customer-data]
+                """;
+        DatasetTarget data = (DatasetTarget) load(yaml).targets().get(2);
+        assertThat(data).isEqualTo(new DatasetTarget("training", List.of(dir.resolve("customers.csv")),
+                List.of("age", "zip"), Optional.of("diagnosis"), Optional.empty(), 0, List.of("customer-data")));
+        assertThat(data.kind().id()).isEqualTo("dataset");
+
+        ScopeException unknown = problem(VALID + """
+                  - {id: training, kind: dataset, paths: [customers.csv], quasi: [age]}
+                """);
+        assertAt(unknown, 22, "targets[2].quasi", "");
+        ScopeException missing = problem(VALID + """
+                  - {id: training, kind: dataset, paths: [nowhere.csv]}
+                """);
+        assertAt(missing, 22, "targets[2].paths[0]", "no such file");
+    }
+
+    @Test
     void mapsEveryFieldOfAValidScope() throws Exception {
         Scope scope = load(VALID);
 
