@@ -1,6 +1,9 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.config.ConfigException;
+import dev.bulwark.core.integrity.IntegrityException;
+import dev.bulwark.data.table.DataInputException;
+import dev.bulwark.detect.redact.KeyFileException;
 import picocli.CommandLine;
 
 /** Turns exceptions into one clear line on stderr and the contract's exit code; stack traces only with BULWARK_DEBUG. */
@@ -24,15 +27,20 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable e) {
-        if (e instanceof ConfigException || e instanceof BadInputException
-                || e instanceof CommandLine.ParameterException) {
+        if (isBadInput(e) || e instanceof CommandLine.ParameterException) {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.UNREACHABLE_OR_INTERNAL;
     }
 
+    /** Exceptions whose message already names the file and the problem for the user: exit 2, message only. */
+    private static boolean isBadInput(Throwable e) {
+        return e instanceof ConfigException || e instanceof BadInputException || e instanceof DataInputException
+                || e instanceof KeyFileException || e instanceof IntegrityException;
+    }
+
     private static String messageOf(Exception e) {
-        if (e instanceof ConfigException || e instanceof BadInputException) return e.getMessage();
+        if (isBadInput(e)) return e.getMessage();
         String m = e.getMessage();
         return "internal error: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m)
                 + " (set BULWARK_DEBUG=1 for the stack trace)";

@@ -27,11 +27,31 @@ public final class DeterministicEncryption implements RedactionOperator {
 
     @Override
     public String apply(EntityType type, String value) {
+        return "<" + type.name() + ":" + token(value, ad(type)) + ">";
+    }
+
+    /**
+     * The bare token of {@code value}: base64url (no padding) of its AES-SIV ciphertext under the primary key, bound
+     * to {@code context} (associated data: a token made under one context does not decrypt under another). For table
+     * columns, where there is no entity type and no {@code <TYPE:…>} wrapper.
+     */
+    public String token(String value, byte[] context) {
         try {
-            byte[] ct = keyset.aead().encryptDeterministically(value.getBytes(StandardCharsets.UTF_8), ad(type));
-            return "<" + type.name() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(ct) + ">";
+            byte[] ct = keyset.aead().encryptDeterministically(value.getBytes(StandardCharsets.UTF_8), context);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(ct);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-SIV encryption failed", e);
+        }
+    }
+
+    /** The value behind a bare {@link #token} made under {@code context} with any key of the keyset, or empty. */
+    public Optional<String> untoken(String token, byte[] context) {
+        if (token.length() > MAX_PAYLOAD) return Optional.empty();
+        try {
+            byte[] pt = keyset.aead().decryptDeterministically(Base64.getUrlDecoder().decode(token), context);
+            return Optional.of(new String(pt, StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
@@ -45,13 +65,7 @@ public final class DeterministicEncryption implements RedactionOperator {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        try {
-            byte[] ct = Base64.getUrlDecoder().decode(m.group(2));
-            byte[] pt = keyset.aead().decryptDeterministically(ct, ad(type));
-            return Optional.of(new String(pt, StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return untoken(m.group(2), ad(type));
     }
 
     private static byte[] ad(EntityType type) {

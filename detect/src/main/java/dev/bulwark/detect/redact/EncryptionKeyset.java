@@ -35,6 +35,14 @@ public final class EncryptionKeyset {
         this.aead = handle.getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
     }
 
+    /**
+     * The deterministic-AEAD keyset inside {@code handle} (for key files that hold more than this keyset, such as the
+     * data module's pseudonymization keysets); a {@link GeneralSecurityException} when it holds no AES-SIV primary.
+     */
+    public static EncryptionKeyset of(KeysetHandle handle) throws GeneralSecurityException {
+        return new EncryptionKeyset(handle);
+    }
+
     /** A new keyset holding one fresh AES-256-SIV key. */
     public static EncryptionKeyset generate() {
         try {

@@ -24,7 +24,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * FF1 needs at least {@value #MIN_DIGITS} digits (10^6 possible values, the NIST minimum).
  */
 public final class FormatPreservingEncryption implements RedactionOperator {
-    static final int MIN_DIGITS = 6;
+    /** Fewest digits FF1 is used on: 10^6 possible values, the NIST SP 800-38G minimum domain. */
+    public static final int MIN_DIGITS = 6;
     private static final Set<EntityType> LUHN = Set.of(EntityType.PAYMENT_CARD, EntityType.CA_SIN);
     private static final Set<EntityType> NOT_NUMBERS = Set.of(EntityType.IP_ADDRESS, EntityType.DATE_OF_BIRTH);
 
@@ -48,6 +49,33 @@ public final class FormatPreservingEncryption implements RedactionOperator {
         return Digits.refill(encrypted, transform(type, Digits.of(encrypted), false));
     }
 
+    /**
+     * Every digit of {@code value} encrypted with FF1 under {@code tweak}, every separator ({@code " -.()/+"} and the
+     * no-break space) kept where it is: same length, digits stay digits. For table columns, where no entity type
+     * says which digits to keep. {@link IllegalArgumentException} when the value holds anything but digits and
+     * separators, or fewer than {@value #MIN_DIGITS} digits (the message says which).
+     */
+    public String encryptDigits(String value, byte[] tweak) {
+        return Digits.refill(value, ff1(tweak, checkedDigits(value), true));
+    }
+
+    /** The original of a value {@link #encryptDigits} produced under the same key and tweak. */
+    public String decryptDigits(String value, byte[] tweak) {
+        return Digits.refill(value, ff1(tweak, checkedDigits(value), false));
+    }
+
+    private static String checkedDigits(String value) {
+        if (!Digits.isDigitShaped(value)) {
+            throw new IllegalArgumentException("holds characters other than digits and separators (space - . ( ) / +)");
+        }
+        String digits = Digits.of(value);
+        if (digits.length() < MIN_DIGITS) {
+            throw new IllegalArgumentException("has " + digits.length() + " digits; format-preserving encryption "
+                    + "needs at least " + MIN_DIGITS);
+        }
+        return digits;
+    }
+
     private boolean applies(EntityType type, String value) {
         if (NOT_NUMBERS.contains(type) || !Digits.isDigitShaped(value)) return false;
         int digits = Digits.of(value).length();
@@ -62,11 +90,14 @@ public final class FormatPreservingEncryption implements RedactionOperator {
     }
 
     private String ff1(EntityType type, String digits, boolean encrypt) {
+        return ff1(type.name().getBytes(StandardCharsets.US_ASCII), digits, encrypt);
+    }
+
+    private String ff1(byte[] tweak, String digits, boolean encrypt) {
         byte[] in = new byte[digits.length()];
         for (int i = 0; i < in.length; i++) in[i] = (byte) (digits.charAt(i) - '0');
         var engine = new FPEFF1Engine();
-        engine.init(encrypt, new FPEParameters(new KeyParameter(key), 10,
-                type.name().getBytes(StandardCharsets.US_ASCII)));
+        engine.init(encrypt, new FPEParameters(new KeyParameter(key), 10, tweak));
         byte[] out = new byte[in.length];
         engine.processBlock(in, 0, in.length, out, 0);
         var result = new StringBuilder(out.length);

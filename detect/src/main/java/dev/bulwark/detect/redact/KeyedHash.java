@@ -27,6 +27,14 @@ public final class KeyedHash implements RedactionOperator {
         return "<" + type.name() + ":" + HexFormat.of().formatHex(mac).substring(0, HEX_CHARS) + ">";
     }
 
+    /**
+     * The full HMAC-SHA256 (64 hex digits) of {@code value} exactly as given, with no type and no normalisation: for
+     * table columns, where the column, not a detector, says what the value is.
+     */
+    public String hex(String value) {
+        return HexFormat.of().formatHex(RedactionKey.hmac(key, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
     static String normalise(EntityType type, String value) {
         if (type == EntityType.EMAIL) return value.toLowerCase(Locale.ROOT);
         if (!Digits.isDigitShaped(value)) return value;

@@ -32,6 +32,15 @@ public final class RedactionKey {
         return new RedactionKey(bytes);
     }
 
+    /**
+     * A key from {@value #BYTES} secret bytes derived elsewhere (the data module derives them from a Tink PRF keyset,
+     * so its keyset file holds every key); the array is copied.
+     */
+    public static RedactionKey of(byte[] secret) {
+        if (secret.length != BYTES) throw new IllegalArgumentException("a redaction key is " + BYTES + " bytes");
+        return new RedactionKey(secret);
+    }
+
     public static RedactionKey read(Path file) {
         String text = KeyFiles.read(file, MAX_FILE_BYTES);
         if (text.stripLeading().startsWith("{")) {
