@@ -8,7 +8,9 @@ import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.engine.CheckRun;
 import dev.bulwark.correlate.Assessment;
 import dev.bulwark.supply.model.IssueKind;
+import dev.bulwark.core.integrity.Ed25519Keys;
 import dev.bulwark.supply.model.ModelFindings;
+import dev.bulwark.supply.model.ModelSignatures;
 import dev.bulwark.supply.model.ModelScanner;
 import dev.bulwark.supply.model.ScannedFile;
 import java.io.IOException;
@@ -40,6 +42,12 @@ final class ScanModelCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Report callables outside the allowlist as high instead of medium.")
     boolean strict;
 
+    @Option(names = "--verify-key", paramLabel = "PUB",
+            description = "Ed25519 public key (PEM, from `keys create --signing`): every model file must carry a"
+                    + " FILE.sig.json made by `bulwark sign` with its private key; unsigned or changed files are"
+                    + " reported.")
+    Path verifyKey;
+
     @Mixin
     ReportOptions report;
 
@@ -59,8 +67,9 @@ final class ScanModelCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new BadInputException(e.getFile() + ": no such file or directory", e);
         }
-        Assessment assessment = ScanCommand.assess("scan model", started, ModelFindings.of(files, strict),
-                checkRuns(files));
+        var findings = new ArrayList<>(ModelFindings.of(files, strict));
+        if (verifyKey != null) findings.addAll(ModelSignatures.check(files, Ed25519Keys.readPublic(verifyKey)));
+        Assessment assessment = ScanCommand.assess("scan model", started, findings, checkRuns(files));
         ScanCommand.write(assessment, options);
         writeInventory(files, options.outDir().resolve(INVENTORY));
         printSummary(files, assessment, options.outDir());

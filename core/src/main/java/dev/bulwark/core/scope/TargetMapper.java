@@ -86,7 +86,16 @@ final class TargetMapper {
             }
         }
         if (kind.equals(Target.TargetKind.MODEL_FILES.id())) {
-            return Optional.of(new ModelFilesTarget(id, paths, node.path("strict").asBoolean(false), assets));
+            Optional<Path> verifyKey = Optional.empty();
+            if (node.hasNonNull("verifyKey")) {
+                Path key = base.resolve(node.get("verifyKey").asText()).normalize();
+                if (!java.nio.file.Files.isRegularFile(key)) {
+                    problems.add(FieldPath.child(path, "verifyKey"), "no such file: " + key);
+                } else {
+                    verifyKey = Optional.of(key);
+                }
+            }
+            return Optional.of(new ModelFilesTarget(id, paths, node.path("strict").asBoolean(false), verifyKey, assets));
         }
         if (kind.equals(Target.TargetKind.DATASET.id())) {
             return Optional.of(new DatasetTarget(id, paths, Nodes.texts(node, "quasiIdentifiers"),

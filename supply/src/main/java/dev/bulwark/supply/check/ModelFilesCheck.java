@@ -10,10 +10,15 @@ import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.scope.ModelFilesTarget;
 import dev.bulwark.core.scope.RulesOfEngagement;
 import dev.bulwark.core.scope.Target;
+import dev.bulwark.core.integrity.Ed25519Keys;
+import dev.bulwark.core.integrity.IntegrityException;
 import dev.bulwark.supply.model.ModelFindings;
+import dev.bulwark.supply.model.ModelSignatures;
 import dev.bulwark.supply.model.ModelScanner;
 import dev.bulwark.supply.model.ScannedFile;
 import java.io.IOException;
+import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,8 +59,17 @@ public final class ModelFilesCheck implements Check {
                     VerdictTally.EMPTY.error(e.getMessage()));
         }
         context.progress("scanned " + scanned.size() + " files");
-        List<Finding> findings = ModelFindings.of(scanned, files.strict()).stream()
-                .map(f -> f.forTarget(files.id(), files.assets())).toList();
+        var all = new ArrayList<>(ModelFindings.of(scanned, files.strict()));
+        if (files.verifyKey().isPresent()) {
+            PublicKey trusted;
+            try {
+                trusted = Ed25519Keys.readPublic(files.verifyKey().get());
+            } catch (IntegrityException e) {
+                return CheckOutcome.notTested(e.getMessage(), VerdictTally.EMPTY.error(e.getMessage()));
+            }
+            all.addAll(ModelSignatures.check(scanned, trusted));
+        }
+        List<Finding> findings = all.stream().map(f -> f.forTarget(files.id(), files.assets())).toList();
         return CheckOutcome.tested(findings, Tallies.of(scanned.stream()
                 .filter(f -> f.status() != ScannedFile.Status.SKIPPED).count(), findings.size()));
     }
