@@ -3,6 +3,9 @@
 # modelscan walk pickles with) against Bulwark's pickle scanner in a JVM held to -Xmx64m, on benign pickles this
 # script generates with python3 from data it creates (never from the malicious samples). Prints MB/s per file and
 # the ratio. The JVM gets the flags ./bulwark gives scans (-XX:+UseSerialGC). Usage: bench/pickle-throughput.sh [SMALL_MB] [BLOB_MB]   (defaults 45 and 512)
+# Java times what a scan of one file does (read its head, recognise the pickle, PickleReader.read: open, simulate,
+# rate imports), not the report's sha256; its warm passes each repeat the scan for at least a second, since a scan
+# that skips its payloads takes about a millisecond, below the 10 ms tick of the process CPU clock.
 # The machine may be shared: numbers are only as quiet as it is.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -465,8 +465,7 @@ final class PickleMachine {
             src.skip(n);
             return Opaque.NUMBER;
         }
-        long v = 0;
-        for (int k = 0; k < n; k++) v |= (long) src.u8() << (8 * k);
+        long v = src.littleEndian((int) n);
         int shift = 64 - 8 * (int) n;
         return Int.of(shift == 0 ? v : (v << shift) >> shift);
     }
@@ -487,7 +486,7 @@ final class PickleMachine {
             src.skip(n);
             return Opaque.TEXT;
         }
-        return new Str(src.text((int) n, charset));
+        return new Str(src.bytes((int) n), charset);
     }
 
     private void skipBytes(long n) throws IOException, PickleSource.EndOfInput, Broken {

@@ -88,6 +88,10 @@ final class PickleMemo {
 
     /** The value under {@code key}, {@link PickleValue.Opaque#UNTRACKED} when not kept, null when never written. */
     PickleValue get(long key) {
+        if (tableSize == 0 && key >= DIRECT && contiguous) {
+            // the common miss of a big pickle: a key past the kept entries, never hashed, written by MEMOIZE
+            return key < size ? PickleValue.Opaque.UNTRACKED : null;
+        }
         if (key >= 0 && key < DIRECT) {
             PickleValue v = key < direct.length ? direct[(int) key] : null;
             if (v != null) return v;
@@ -169,6 +173,6 @@ final class PickleMemo {
 
     private static boolean worthKeeping(PickleValue value) {
         if (value instanceof PickleValue.Opaque) return false;
-        return !(value instanceof PickleValue.Str s) || s.text().length() <= 128;
+        return !(value instanceof PickleValue.Str s) || s.atMost(128);
     }
 }

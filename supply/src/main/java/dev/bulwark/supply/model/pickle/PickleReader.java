@@ -6,6 +6,9 @@ import dev.bulwark.supply.model.ModelInput;
 import dev.bulwark.supply.model.ScanContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Raw pickles of any protocol, dill and joblib files (also once the scanner has decompressed them) and legacy
@@ -35,8 +38,17 @@ public final class PickleReader implements FormatReader {
     @Override
     public void read(ModelInput input, Head head, ScanContext context) throws IOException {
         PickleFindings findings = new PickleFindings(policy);
-        try (InputStream in = input.open()) {
-            new PickleStreamScanner(context.limits(), findings).scan(in);
+        try {
+            if (input.file() != null && Files.isRegularFile(input.file())) {
+                // a file is read with positional reads: skipping a tensor payload then costs no system call
+                try (FileChannel channel = FileChannel.open(input.file(), StandardOpenOption.READ)) {
+                    new PickleStreamScanner(context.limits(), findings).scan(channel);
+                }
+            } else {
+                try (InputStream in = input.open()) {
+                    new PickleStreamScanner(context.limits(), findings).scan(in);
+                }
+            }
         } finally {
             findings.reportTo(context); // what was found before an I/O failure still counts
         }

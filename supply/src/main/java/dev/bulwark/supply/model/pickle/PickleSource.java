@@ -2,11 +2,15 @@ package dev.bulwark.supply.model.pickle;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
 
 /**
  * A forward-only, buffered reader over the scanned stream that knows its byte offset. Payloads the simulator does
- * not need (tensor bytes, long strings) are skipped, never held, so memory does not grow with the input.
+ * not need (tensor bytes, long strings) are skipped, never held, so memory does not grow with the input. Over a
+ * file ({@link #PickleSource(FileChannel)}) a skip costs no system call at all: the next fill reads at the new
+ * offset, and only a few KiB, since a big payload is usually followed by a few opcodes and another payload.
  */
 final class PickleSource {
     /** The input ended inside an opcode. Thrown without a stack trace: it is a verdict, not a bug. */
@@ -18,8 +22,21 @@ final class PickleSource {
 
     private static final EndOfInput END = new EndOfInput();
 
+    /** What a fill right after a skip past the buffer reads: enough for the opcodes between two payloads. */
+    private static final int AFTER_SKIP = 1 << 9;
+
     private final InputStream in;
-    private final byte[] buf = new byte[1 << 16];
+    private final FileChannel channel;
+    /** Channel offset of stream offset 0, and the channel size as last seen (re-read before calling a skip short). */
+    private final long channelBase;
+    private long channelSize;
+    private final byte[] buf;
+    /** {@link #buf} as the channel's read target (null without a channel). */
+    private final ByteBuffer window;
+    /** Direct, so the small read after a skip goes straight to it instead of through the JDK's temporary buffers. */
+    private ByteBuffer afterSkip;
+    /** The last move was a skip past the buffer: the next fill reads only {@link #AFTER_SKIP} bytes. */
+    private boolean justSkipped;
     private int pos;
     private int limit;
     private long bufferStart;
@@ -28,6 +45,31 @@ final class PickleSource {
 
     PickleSource(InputStream in) {
         this.in = in;
+        this.channel = null;
+        this.channelBase = 0;
+        this.buf = new byte[1 << 16];
+        this.window = null;
+    }
+
+    /** Reads {@code bytes} in place (a file's head, when deciding whether it is a pickle). */
+    PickleSource(byte[] bytes) {
+        this.in = null;
+        this.channel = null;
+        this.channelBase = 0;
+        this.buf = bytes;
+        this.window = null;
+        this.limit = bytes.length;
+        this.eof = true; // nothing follows: fills and skips past the bytes end the input
+    }
+
+    /** Reads {@code channel} from its current position on, with positional reads (its position is left alone). */
+    PickleSource(FileChannel channel) throws IOException {
+        this.in = null;
+        this.channel = channel;
+        this.channelBase = channel.position();
+        this.channelSize = channel.size();
+        this.buf = new byte[1 << 16];
+        this.window = ByteBuffer.wrap(buf);
     }
 
     /** Offset of the next byte from the start of the stream. */
@@ -40,13 +82,34 @@ final class PickleSource {
         bufferStart += limit;
         pos = 0;
         limit = 0;
-        int n = in.readNBytes(buf, 0, buf.length);
-        limit = n;
+        int want = justSkipped ? AFTER_SKIP : buf.length;
+        justSkipped = false;
+        int n = channel != null ? readChannel(want) : in.readNBytes(buf, 0, want);
+        limit = Math.max(n, 0);
         if (n <= 0) {
             eof = true;
             return false;
         }
         return true;
+    }
+
+    /** Fills up to {@code want} bytes from the channel at the current offset (a short read only at its end). */
+    private int readChannel(int want) throws IOException {
+        ByteBuffer into;
+        if (want == AFTER_SKIP) {
+            if (afterSkip == null) afterSkip = ByteBuffer.allocateDirect(AFTER_SKIP);
+            into = afterSkip.clear();
+        } else {
+            into = window.clear().limit(want);
+        }
+        long at = channelBase + bufferStart;
+        while (into.hasRemaining()) {
+            int r = channel.read(into, at + into.position());
+            if (r <= 0) break;
+        }
+        int n = into.position();
+        if (into == afterSkip) afterSkip.get(0, buf, 0, n);
+        return n == 0 ? -1 : n;
     }
 
     /** The next byte, or -1 at the end of the stream. Kept tiny: the JIT inlines it into every opcode. */
@@ -105,6 +168,11 @@ final class PickleSource {
         bufferStart += limit;
         pos = 0;
         limit = 0;
+        justSkipped = true;
+        if (channel != null) {
+            skipInChannel(left);
+            return;
+        }
         while (left > 0) {
             long skipped = eof ? 0 : in.skip(left);
             if (skipped <= 0) {
@@ -121,16 +189,28 @@ final class PickleSource {
         }
     }
 
-    /** Reads {@code n} bytes (n small) as text. */
-    String text(int n, Charset charset) throws IOException, EndOfInput {
+    /** A skip over a file is arithmetic; past the end of the file it fails as the stream's skip would. */
+    private void skipInChannel(long left) throws IOException, EndOfInput {
+        long target = bufferStart + left;
+        boolean pastEnd = channelBase + target > channelSize && channelBase + target > (channelSize = channel.size());
+        if (eof || target < 0 || pastEnd) {
+            bufferStart = Math.max(bufferStart, channelSize - channelBase);
+            eof = true;
+            throw END;
+        }
+        bufferStart = target;
+    }
+
+    /** Reads {@code n} bytes (n small) into an array of their own. */
+    byte[] bytes(int n) throws IOException, EndOfInput {
         if (limit - pos >= n) {
-            String s = new String(buf, pos, n, charset);
+            byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
             pos += n;
-            return s;
+            return out;
         }
         byte[] out = new byte[n];
         for (int k = 0; k < n; k++) out[k] = (byte) u8();
-        return new String(out, charset);
+        return out;
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.bulwark.supply.model.pickle;
 
 import dev.bulwark.supply.model.Head;
 import dev.bulwark.supply.model.ScanLimits;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -38,7 +37,7 @@ final class PickleStart {
         if (bytes.length == 0 || !plausible(bytes[0] & 0xFF)) return false;
         if ((bytes[0] & 0xFF) == 0x80 && (bytes.length < 2 || (bytes[1] & 0xFF) > 5)) return false;
         try {
-            PickleSource src = new PickleSource(new ByteArrayInputStream(bytes));
+            PickleSource src = new PickleSource(bytes);
             ScanLimits probeLimits = new ScanLimits(1, 1, 0, 1, 0, bytes.length + 1L, Head.SIZE);
             PickleMachine.Run run = new PickleMachine(src, probeLimits, PickleObserverAdapter.SILENT, true, 0).run(false);
             return switch (run.end()) {

@@ -3,6 +3,7 @@ package dev.bulwark.supply.model.pickle;
 import dev.bulwark.supply.model.ScanLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 
 /**
  * Walks every pickle in a stream, back to back: legacy PyTorch files stack several pickles and then raw storage
@@ -22,7 +23,15 @@ final class PickleStreamScanner {
 
     /** Scans {@code in} to its end or to the first data that is not a pickle; returns the number of pickles. */
     int scan(InputStream in) throws IOException {
-        PickleSource src = new PickleSource(in);
+        return scan(new PickleSource(in));
+    }
+
+    /** Scans a file from {@code channel}'s position to its end or to the first data that is not a pickle. */
+    int scan(FileChannel channel) throws IOException {
+        return scan(new PickleSource(channel));
+    }
+
+    private int scan(PickleSource src) throws IOException {
         int pickles = 0;
         while (true) {
             boolean followOn = pickles > 0;

@@ -1,5 +1,6 @@
 package dev.bulwark.supply.model.pickle;
 
+import java.nio.charset.Charset;
 import java.util.Arrays;
 
 /**
@@ -10,8 +11,41 @@ import java.util.Arrays;
 sealed interface PickleValue {
     int MAX_ITEMS = 32;
 
-    /** A text object short enough to be a module or attribute name (longer ones are {@link Opaque#TEXT}). */
-    record Str(String text) implements PickleValue {
+    /**
+     * A text object short enough to be a module or attribute name (longer ones are {@link Opaque#TEXT}). Texts read
+     * as bytes are decoded on first use: most texts in a big pickle are data that nothing ever reads.
+     */
+    final class Str implements PickleValue {
+        private final byte[] bytes;
+        private final Charset charset;
+        private String text;
+
+        Str(String text) {
+            this.bytes = null;
+            this.charset = null;
+            this.text = text;
+        }
+
+        Str(byte[] bytes, Charset charset) {
+            this.bytes = bytes;
+            this.charset = charset;
+        }
+
+        String text() {
+            String t = text;
+            if (t == null) text = t = new String(bytes, charset);
+            return t;
+        }
+
+        /** Whether the text has at most {@code chars} characters, decoding only when its byte count cannot tell. */
+        boolean atMost(int chars) {
+            return bytes != null && bytes.length <= chars || text().length() <= chars;
+        }
+
+        @Override
+        public String toString() {
+            return "Str[text=" + text() + "]";
+        }
     }
 
     /** An integer that fits in a long (bigger ones are {@link Opaque#NUMBER}). */
@@ -35,23 +69,41 @@ sealed interface PickleValue {
         }
     }
 
-    /** An immutable tuple of at most {@link #MAX_ITEMS} items; {@code truncated} when it had more. */
+    /**
+     * An immutable tuple of at most {@link #MAX_ITEMS} items; {@code truncated} when it had more. Up to two items sit
+     * in fields: pickles are full of pairs, and an array per pair was a third of a big scan's allocation.
+     */
     final class Tup implements PickleValue {
-        static final Tup EMPTY = new Tup(new PickleValue[0], false);
-        private final PickleValue[] items;
+        static final Tup EMPTY = new Tup(0, null, null, null, false);
+        private final int size;
+        private final PickleValue first;
+        private final PickleValue second;
+        private final PickleValue[] items; // null for up to two items
         private final boolean truncated;
 
-        private Tup(PickleValue[] items, boolean truncated) {
+        private Tup(int size, PickleValue first, PickleValue second, PickleValue[] items, boolean truncated) {
+            this.size = size;
+            this.first = first;
+            this.second = second;
             this.items = items;
             this.truncated = truncated;
         }
 
         static Tup of(PickleValue[] stack, int from, int to) {
             int kept = Math.min(to - from, MAX_ITEMS);
-            // a plain loop: Arrays.copyOfRange took a generic, reflective path for the 2-item tuples pickles are full of
-            PickleValue[] items = new PickleValue[kept];
-            for (int k = 0; k < kept; k++) items[k] = stack[from + k];
-            return new Tup(items, to - from > kept);
+            switch (kept) {
+                case 0:
+                    return EMPTY;
+                case 1:
+                    return new Tup(1, stack[from], null, null, false);
+                case 2:
+                    return new Tup(2, stack[from], stack[from + 1], null, false);
+                default:
+                    // a plain loop: Arrays.copyOfRange took a generic, reflective path
+                    PickleValue[] items = new PickleValue[kept];
+                    for (int k = 0; k < kept; k++) items[k] = stack[from + k];
+                    return new Tup(kept, null, null, items, to - from > kept);
+            }
         }
 
         static Tup of(PickleValue... items) {
@@ -59,7 +111,7 @@ sealed interface PickleValue {
         }
 
         int size() {
-            return items.length;
+            return size;
         }
 
         boolean truncated() {
@@ -67,7 +119,9 @@ sealed interface PickleValue {
         }
 
         PickleValue at(int index) {
-            return index < items.length ? items[index] : Opaque.UNKNOWN;
+            if (index < 0 || index >= size) return Opaque.UNKNOWN;
+            if (items != null) return items[index];
+            return index == 0 ? first : second;
         }
     }
 
