@@ -28,9 +28,10 @@ class InitCommandTest {
         assertThat(yaml).contains("requirements.txt", "customers.csv", "${OPENAI_API_KEY}")
                 .doesNotContain("sk-live-not-for-the-scope");
         var scope = ScopeLoader.load(file, Map.of("OPENAI_API_KEY", "x"));
-        assertThat(scope.targets()).hasSize(2);
+        assertThat(scope.targets()).hasSize(3);
         assertThat(scope.targets().get(0)).isInstanceOf(LlmChatTarget.class);
         assertThat(scope.targets().get(1)).isInstanceOf(dev.bulwark.core.scope.DependenciesTarget.class);
+        assertThat(scope.targets().get(2)).isInstanceOf(dev.bulwark.core.scope.DatasetTarget.class);
         assertThat(run.out()).contains("1 LLM endpoint", "1 dataset");
     }
 
