@@ -22,15 +22,15 @@ import picocli.CommandLine.Command;
  * {@code bulwark scan …}: offline scans of files (no engagement, no network). Each subcommand produces findings;
  * {@link #assess} maps and correlates them like {@code assess} does and {@link #write} writes the same reports.
  *
- * <p>Subcommands: {@code model} (ScanModelCommand), {@code deps} (ScanDepsCommand). The dataset scanner
- * ({@code data}) registers here too.
+ * <p>Subcommands: {@code model} (ScanModelCommand), {@code deps} (ScanDepsCommand), {@code data}
+ * (ScanDataCommand).
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan files offline: model files and dependency manifests.",
+        description = "Scan files offline: model files, dependency manifests and datasets.",
         subcommands = {
                 ScanModelCommand.class,
                 ScanDepsCommand.class,
-                // ScanDataCommand.class,  (scan data: datasets)
+                ScanDataCommand.class,
         })
 final class ScanCommand implements Runnable {
 

@@ -71,6 +71,9 @@ class FindingsJsonTest {
                 "{\"path\":\"models/my model.pkl\",\"entry\":\"archive/data.pkl\",\"offset\":28,\"line\":3}");
         assertThat(root.at("/findings/3/cvss").isNull()).isTrue();
         assertThat(root.at("/findings/3/evidence").has("samples")).isFalse();
+        // a check's named measurements are fields of the evidence object, typed as JSON
+        assertThat(root.at("/findings/3/evidence/opcodes").isInt()).isTrue();
+        assertThat(root.at("/findings/3/evidence/callables/0").asText()).isEqualTo("os.system");
         assertThat(root.at("/findings/4/evidence").toString())
                 .isEqualTo("{\"attempts\":0,\"successes\":0,\"request\":null,\"response\":null}");
     }

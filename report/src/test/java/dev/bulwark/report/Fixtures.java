@@ -74,7 +74,9 @@ public final class Fixtures {
                         .withId("F-0003"),
                 finding("supply.model-file", WeaknessClass.CODE_EXECUTION_ON_MODEL_LOAD, "models", Severity.MEDIUM,
                         "Pickle | opcode \u0001 imports os.system ]]> <b>", new Location(null, "models/my model.pkl", "archive/data.pkl", 28L, 3, null),
-                        new Evidence(1, 1, null, "GLOBAL 'os system'", List.of()), List.of("CWE-502"),
+                        new Evidence(1, 1, null, "GLOBAL 'os system'", List.of())
+                                .withDetails(java.util.Map.of("callables", List.of("os.system"), "opcodes", 3)),
+                        List.of("CWE-502"),
                         List.of("LLM03"), List.of("AML.T0011.000"), List.of(), null)
                         .withId("F-0004"),
                 finding("api.cleartext", WeaknessClass.CLEARTEXT_TRANSPORT, "form", Severity.LOW,

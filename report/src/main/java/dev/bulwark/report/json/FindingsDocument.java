@@ -1,5 +1,7 @@
 package dev.bulwark.report.json;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.bulwark.core.Confidence;
@@ -74,18 +76,27 @@ public record FindingsDocument(String schema, Tool tool, Engagement engagement, 
 
     /**
      * {@code samples} (further masked excerpts sharing the root cause) is written only when there are some;
-     * {@code reproduction} (the shortest masked transcript that reproduces the finding) only when known.
+     * {@code reproduction} (the shortest masked transcript that reproduces the finding) only when known;
+     * {@code details} (a check's named measurements, e.g. {@code k} and {@code quasiIdentifiers} of a dataset) are
+     * written as fields of the evidence object itself and read back the same way.
      */
     @JsonPropertyOrder({"attempts", "successes", "request", "response", "samples", "reproduction"})
     public record EvidenceEntry(int attempts, int successes, String request, String response,
                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> samples,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) String reproduction) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String reproduction,
+                                @JsonAnySetter @JsonAnyGetter Map<String, Object> details) {
         public EvidenceEntry {
             samples = orEmpty(samples);
+            details = details == null ? new LinkedHashMap<>() : details;
         }
 
         public EvidenceEntry(int attempts, int successes, String request, String response, List<String> samples) {
-            this(attempts, successes, request, response, samples, null);
+            this(attempts, successes, request, response, samples, null, null);
+        }
+
+        public EvidenceEntry(int attempts, int successes, String request, String response, List<String> samples,
+                             String reproduction) {
+            this(attempts, successes, request, response, samples, reproduction, null);
         }
     }
 

@@ -54,7 +54,8 @@ public final class FindingsMapper {
     }
 
     private static EvidenceEntry evidence(Evidence e) {
-        return new EvidenceEntry(e.attempts(), e.successes(), e.request(), e.response(), e.samples(), e.reproduction());
+        return new EvidenceEntry(e.attempts(), e.successes(), e.request(), e.response(), e.samples(), e.reproduction(),
+                new java.util.LinkedHashMap<>(e.details()));
     }
 
     private static ScenarioEntry scenario(Scenario s) {
