@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.config.ConfigException;
+import dev.bulwark.data.table.DataInputException;
 import picocli.CommandLine;
 
 /** Turns exceptions into one clear line on stderr and the contract's exit code; stack traces only with BULWARK_DEBUG. */
@@ -24,7 +25,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable e) {
-        if (e instanceof ConfigException || e instanceof BadInputException
+        if (e instanceof ConfigException || e instanceof BadInputException || e instanceof DataInputException
                 || e instanceof CommandLine.ParameterException) {
             return ExitCode.BAD_INPUT;
         }
@@ -32,7 +33,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static String messageOf(Exception e) {
-        if (e instanceof ConfigException || e instanceof BadInputException) return e.getMessage();
+        if (e instanceof ConfigException || e instanceof BadInputException || e instanceof DataInputException) {
+            return e.getMessage();
+        }
         String m = e.getMessage();
         return "internal error: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m)
                 + " (set BULWARK_DEBUG=1 for the stack trace)";

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "correlate it into threat scenarios, and close it.",
         subcommands = {DemoCommand.class, AssessCommand.class, InitCommand.class, ReportCommand.class,
                 RedactCommand.class, DetectCommand.class, ScanCommand.class, DbCommand.class, GuardCommand.class,
-                AuditCommand.class,
+                AuditCommand.class, DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
