@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Protect datasets (CSV, TSV, JSON, JSON Lines, Parquet): pseudonymize columns and reidentify "
                 + "them with the keyset, anonymize (k-anonymity, l-diversity), and answer statistics with "
                 + "differential privacy under a privacy budget. See docs/data-protection.md.",
-        subcommands = {DataPseudonymizeCommand.class, DataReidentifyCommand.class, DataDpCommand.class})
+        subcommands = {DataPseudonymizeCommand.class, DataReidentifyCommand.class, DataAnonymizeCommand.class,
+                DataDpCommand.class})
 final class DataCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** A {@link RowReader} over one streamed DuckDB result; owns its connection. */
+/** A {@link RowReader} over one streamed DuckDB result of {@link Tables#packed} rows; owns its connection. */
 final class DuckDbRowReader implements RowReader {
     private final Path file;
     private final DataFormat format;
@@ -18,13 +18,14 @@ final class DuckDbRowReader implements RowReader {
     private long rowNumber;
     private boolean closed;
 
-    DuckDbRowReader(Path file, DataFormat format, Connection connection, PreparedStatement statement, ResultSet rows) throws SQLException {
+    DuckDbRowReader(Path file, DataFormat format, Connection connection, PreparedStatement statement, ResultSet rows,
+                    List<String> columns) {
         this.file = file;
         this.format = format;
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;
-        this.columns = Tables.columns(rows);
+        this.columns = List.copyOf(columns);
     }
 
     @Override
@@ -37,8 +38,7 @@ final class DuckDbRowReader implements RowReader {
         if (closed) return null;
         try {
             if (!rows.next()) return null;
-            String[] row = new String[columns.size()];
-            for (int c = 0; c < row.length; c++) row[c] = rows.getString(c + 1);
+            String[] row = Tables.unpack(rows.getString(1), columns.size());
             rowNumber++;
             return row;
         } catch (SQLException e) {
