@@ -52,7 +52,7 @@ public final class Tables {
             String text = "SELECT COLUMNS(*)::VARCHAR FROM " + source(file, format)
                     + (limit < Long.MAX_VALUE ? " LIMIT " + Math.max(0, limit) : "");
             List<String> names;
-            try (PreparedStatement header = connection.prepareStatement(text + " LIMIT 0")) {
+            try (PreparedStatement header = connection.prepareStatement("SELECT * FROM (" + text + ") LIMIT 0")) {
                 header.setString(1, file.toString());
                 try (ResultSet none = header.executeQuery()) {
                     names = columns(none);
