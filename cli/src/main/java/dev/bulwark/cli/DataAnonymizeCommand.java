@@ -3,7 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.data.anon.AnonymizationReport;
 import dev.bulwark.data.anon.AnonymizationSpec;
 import dev.bulwark.data.anon.Anonymizer;
-import dev.bulwark.data.anon.EquivalenceClasses;
+import dev.bulwark.data.privacy.EquivalenceClasses;
 import dev.bulwark.data.anon.Hierarchies;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.bulwark.data.anon;
 
+import dev.bulwark.data.privacy.EquivalenceClasses;
 import java.util.Map;
 
 /**

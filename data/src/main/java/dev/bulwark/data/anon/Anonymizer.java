@@ -1,5 +1,6 @@
 package dev.bulwark.data.anon;
 
+import dev.bulwark.data.privacy.EquivalenceClasses;
 import dev.bulwark.data.table.DataInputException;
 import dev.bulwark.data.table.RowReader;
 import dev.bulwark.data.table.RowWriter;
@@ -45,7 +46,7 @@ public final class Anonymizer {
             for (String[] row; (row = reader.next()) != null; ) rows.add(row);
         }
         Generalization generalization = generalize(in, columns, rows, spec);
-        var counter = new EquivalenceClasses.Counter(spec.sensitive() != null);
+        var counter = new EquivalenceClasses.Counter(spec.quasiIdentifiers(), spec.sensitive());
         try (RowWriter writer = RowWriter.create(out, columns)) {
             for (int r = 0; r < rows.size(); r++) {
                 String[] row = generalization.apply(r, rows.get(r));
@@ -63,7 +64,7 @@ public final class Anonymizer {
     /** The anonymized rows of an in-memory table (fresh arrays; {@code rows} untouched) and the report. */
     public static Anonymized anonymize(List<String> columns, List<String[]> rows, AnonymizationSpec spec) {
         Generalization generalization = generalize(Path.of("(table)"), columns, rows, spec);
-        var counter = new EquivalenceClasses.Counter(spec.sensitive() != null);
+        var counter = new EquivalenceClasses.Counter(spec.quasiIdentifiers(), spec.sensitive());
         var out = new ArrayList<String[]>(rows.size());
         for (int r = 0; r < rows.size(); r++) {
             String[] row = generalization.apply(r, rows.get(r));
