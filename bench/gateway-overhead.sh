@@ -20,7 +20,9 @@
 # cores, the tails measure the load generator's and the stub's scheduling as much as the gateway.
 # Each request's user message carries its own sequence number (LoadGenerator's #N#), as real traffic differs
 # request to request. "gw cpu" is the gateway process's CPU time (user + system) per request in microseconds: on a
-# shared machine it moves far less than the latencies do.
+# shared machine it moves far less than the latencies do. "inside p99" is the p99 of the time the gateway adds by its
+# own clock (its bulwark_guard_added_latency_seconds histogram, bucket upper bound): the gateway's work and queueing,
+# without the load generator's and the stub's scheduling noise that the side-by-side "added p99" also carries.
 # The machine may be shared and has two cores that load generator, stub and gateway all compete for: every run
 # is repeated and the table shows the range (min..max) over the repeats.
 set -euo pipefail
@@ -131,20 +133,42 @@ results="$work/results.txt"
 gateway_ticks() { awk '{print $14 + $15}' "/proc/$gw_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
 
+# The gateway's own histogram of the time it adds (bulwark_guard_added_latency_seconds, request in to reply out minus
+# the upstream's time), scraped from its admin port: "le count" lines, cumulative
+added_buckets() {
+  local admin
+  admin=$(sed -n 's/^admin (health, metrics) on //p' "$work/$config/gateway.err")
+  [ -n "$admin" ] || return 0
+  curl -s "$admin/metrics" | sed -n 's/^bulwark_guard_added_latency_seconds_bucket{.*le="\([^"]*\)".*} \(.*\)$/\1 \2/p'
+}
+# p99 in microseconds of the requests between two scrapes ($1 before, $2 after): the upper bound of the first bucket
+# holding the 99th percentile
+inside_p99() {
+  awk 'NR == FNR { before[$1] = $2; next } { d = $2 - before[$1]; le[++n] = $1; c[n] = d }
+    END { total = c[n]; if (total <= 0) { print 0; exit }
+          for (i = 1; i <= n; i++) if (c[i] >= 0.99 * total) { printf "%d", le[i] * 1e6; exit } }' "$1" "$2"
+}
+
 # $1 label, then LoadGenerator args; appends "label key=value..." to the results (with the gateway's CPU per request
-# when the label says the load went through it)
+# and the p99 of the time it adds by its own clock, when the label says the load went through it)
 measure() {
   local label=$1
   shift
   local line before after
+  added_buckets >"$work/buckets.before"
   before=$(gateway_ticks)
-  line=$("${java[@]}" dev.bulwark.bench.gateway.LoadGenerator "$@")
+  # rate runs skip the load generator's own flat-out warm-up (the gateway was warmed before): the gateway's
+  # histogram then holds the measured requests only
+  local warm=()
+  [ "$1" = rate ] && warm=(-Dwarmup=0)
+  line=$("${java[@]}" "${warm[@]}" dev.bulwark.bench.gateway.LoadGenerator "$@")
   after=$(gateway_ticks)
+  added_buckets >"$work/buckets.after"
   if [[ $label == *" gateway "* ]]; then
     # the load generator warms up for 4 s at full speed first; its requests are counted by the stub-side total
     line="$line cpu=$(awk -v t=$(( after - before )) -v hz="$ticks_per_second" -v l="$line" 'BEGIN {
       split(l, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
-      printf "%d", t / hz * 1e6 / (v["requests"] + v["warm"]) }')"
+      printf "%d", t / hz * 1e6 / (v["requests"] + v["warm"]) }') inside=$(inside_p99 "$work/buckets.before" "$work/buckets.after")"
   fi
   echo "$label $line" | tee -a "$results" >&2
 }
@@ -203,14 +227,15 @@ awk '
     }
   }
   END {
-    printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-11s %-11s %s\n", "conf", "target", "load", "body", "p50 ms", "p99 ms", "p99.9 ms", "added p99 ms", "req/s", "gw cpu us", "errors"
+    printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-13s %-11s %-11s %s\n", "conf", "target", "load", "body", "p50 ms", "p99 ms", "p99.9 ms", "added p99 ms", "inside p99", "req/s", "gw cpu us", "errors"
     for (i = 1; i <= n; i++) {
       k = keys[i]; split(k, f, " ")
       added = ((k, "added", "n") in seen) ? span(lo[k, "added"] / 1000, hi[k, "added"] / 1000, "%.2f") : "-"
       cpu = ((k, "cpu", "n") in seen) ? span(lo[k, "cpu"], hi[k, "cpu"], "%d") : "-"
-      printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-11s %-11s %s\n", f[1], f[2], f[3], f[4],
+      inside = ((k, "inside", "n") in seen) ? span(lo[k, "inside"] / 1000, hi[k, "inside"] / 1000, "%.2f") : "-"
+      printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-13s %-11s %-11s %s\n", f[1], f[2], f[3], f[4],
         span(lo[k, "p50"] / 1000, hi[k, "p50"] / 1000, "%.2f"), span(lo[k, "p99"] / 1000, hi[k, "p99"] / 1000, "%.2f"),
-        span(lo[k, "p999"] / 1000, hi[k, "p999"] / 1000, "%.2f"), added,
+        span(lo[k, "p999"] / 1000, hi[k, "p999"] / 1000, "%.2f"), added, inside,
         span(lo[k, "rps"], hi[k, "rps"], "%d"), cpu, span(lo[k, "errors"], hi[k, "errors"], "%d")
     }
   }' "$results"
