@@ -9,6 +9,9 @@ import dev.bulwark.supply.model.pickle.PickleValue.Opaque;
 import dev.bulwark.supply.model.pickle.PickleValue.Str;
 import dev.bulwark.supply.model.pickle.PickleValue.Tup;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -17,7 +20,8 @@ import java.util.regex.Pattern;
  * Simulates the pickle virtual machine over one pickle (up to its STOP) without ever creating the objects: the
  * stack, mark stack and memo hold {@link PickleValue} summaries, so every import is resolved to "module.name" with
  * its offset however it is spelled (GLOBAL, INST, STACK_GLOBAL with names from the memo), and a pickle CPython
- * would reject (unknown opcode, stack underflow, missing memo key, truncation) is reported as such.
+ * would reject (unknown opcode, stack underflow, missing memo key, truncation) is reported as such. Runs of common
+ * opcodes go through {@link #common}, a fast loop over the buffer; every other opcode through {@link #step}.
  */
 final class PickleMachine {
     enum End { STOPPED, NOT_A_PICKLE, BROKEN }
@@ -47,6 +51,7 @@ final class PickleMachine {
     private final PickleObserver observer;
     private final boolean probing;
     private final int nesting;
+    private final boolean commonLoop;
     private final PickleMemo memo = new PickleMemo();
     private PickleValue[] stack = new PickleValue[64];
     private int size;
@@ -62,6 +67,13 @@ final class PickleMachine {
      *                be dotted identifiers, so text that happens to start with 'c' or 'i' is not taken for a pickle
      */
     PickleMachine(PickleSource src, ScanLimits limits, PickleObserver observer, boolean probing, int nesting) {
+        this(src, limits, observer, probing, nesting, true);
+    }
+
+    /** @param commonLoop false runs every opcode through {@link #step} alone (tests compare the two paths) */
+    PickleMachine(PickleSource src, ScanLimits limits, PickleObserver observer, boolean probing, int nesting,
+            boolean commonLoop) {
+        this.commonLoop = commonLoop;
         this.src = src;
         this.limits = limits;
         this.observer = observer;
@@ -79,6 +91,7 @@ final class PickleMachine {
         long maxOps = limits.maxPickleOps();
         try {
             while (true) {
+                if (ops > 0 && commonLoop) ops = common(ops, maxOps);
                 opcodeAt = src.position();
                 opcode = src.read();
                 if (opcode < 0) {
@@ -104,6 +117,152 @@ final class PickleMachine {
             return new Run(End.BROKEN, opcodeAt, e.getMessage() + " (" + Opcode.describe(opcode) + " at offset "
                     + opcodeAt + ")", imports, framed, ops);
         }
+    }
+
+    /**
+     * Bytes the common loop wants buffered past an opcode: LONG1's length byte and an 8-byte read, whatever the
+     * length (the read is masked to it), so no operand needs a check of its own.
+     */
+    private static final int COMMON_OPERAND = 9;
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Runs the opcodes real pickles are mostly made of with the stack, the buffer and the position in local
+     * variables (the general path keeps them in fields, read and written again for every opcode), as long as each
+     * opcode is sure to complete without an error, an observer call or a refill; returns the new opcode count.
+     * Whatever it declines (rare opcodes, STOP, a full stack, a missing memo key, an imported object being filled,
+     * operands near the end of the buffer, the opcode limit) it leaves untouched for {@link #step}, which reports
+     * errors with their offsets: this loop does exactly what step would, only sooner.
+     */
+    private long common(long ops, long maxOps) {
+        byte[] buf = src.buffered();
+        int pos = src.bufferedFrom();
+        int limit = src.bufferedTo();
+        int end = limit - COMMON_OPERAND;
+        PickleValue[] stack = this.stack;
+        int size = this.size;
+        int[] marks = this.marks;
+        int markTop = this.markTop;
+        int base = markTop == 0 ? 0 : marks[markTop - 1];
+        loop:
+        while (pos < end && ops < maxOps && size < stack.length) { // one push always fits
+            int next = pos + 1;
+            PickleValue pushed = null;
+            switch (buf[pos] & 0xFF) {
+                case 'K' -> {
+                    pushed = Int.of(buf[pos + 1] & 0xFF);
+                    next = pos + 2;
+                }
+                case 'M' -> {
+                    pushed = Int.of((short) SHORT_LE.get(buf, pos + 1) & 0xFFFF);
+                    next = pos + 3;
+                }
+                case 'J' -> {
+                    pushed = Int.of((int) INT_LE.get(buf, pos + 1));
+                    next = pos + 5;
+                }
+                case 0x8a -> {
+                    int n = buf[pos + 1] & 0xFF;
+                    if (n > 8) break loop;
+                    pushed = Int.of(n == 0 ? 0 : (long) LONG_LE.get(buf, pos + 2) << (64 - 8 * n) >> (64 - 8 * n));
+                    next = pos + 2 + n;
+                }
+                case 'G' -> {
+                    pushed = Opaque.FLOAT;
+                    next = pos + 9;
+                }
+                case 0x8c, 'X' -> {
+                    boolean shortForm = (buf[pos] & 0xFF) == 0x8c;
+                    long n = shortForm ? buf[pos + 1] & 0xFF : u32(buf, pos + 1);
+                    int from = pos + (shortForm ? 2 : 5);
+                    if (n > MAX_KEPT_TEXT || n > limit - from) break loop;
+                    pushed = new Str(Arrays.copyOfRange(buf, from, from + (int) n), StandardCharsets.UTF_8);
+                    next = from + (int) n;
+                }
+                case 'N' -> pushed = Opaque.NONE;
+                case 0x88, 0x89 -> pushed = Opaque.BOOL;
+                case ']' -> pushed = Opaque.LIST;
+                case ')' -> pushed = Tup.EMPTY;
+                case '}' -> pushed = new Dict();
+                case '(' -> {
+                    if (markTop == marks.length) break loop;
+                    marks[markTop++] = size;
+                    base = size;
+                }
+                case 't' -> {
+                    if (markTop == 0) break loop;
+                    int from = marks[--markTop];
+                    pushed = Tup.of(stack, from, size);
+                    size = from;
+                    base = markTop == 0 ? 0 : marks[markTop - 1];
+                }
+                case 0x85, 0x86, 0x87 -> {
+                    int n = (buf[pos] & 0xFF) - 0x84;
+                    if (size - base < n) break loop;
+                    pushed = Tup.of(stack, size - n, size);
+                    size -= n;
+                }
+                case 'a' -> {
+                    if (size - base < 2 || stack[size - 2] instanceof Global) break loop;
+                    size--;
+                }
+                case 'e', 0x90 -> {
+                    if (markTop == 0) break loop;
+                    int from = marks[markTop - 1];
+                    int below = markTop == 1 ? 0 : marks[markTop - 2];
+                    if (from - below < 1 || stack[from - 1] instanceof Global) break loop;
+                    markTop--;
+                    size = from;
+                    base = below;
+                }
+                case 's' -> {
+                    if (size - base < 3 || stack[size - 3] instanceof Global) break loop;
+                    if (stack[size - 3] instanceof Dict d) d.put(stack[size - 2], stack[size - 1]);
+                    size -= 2;
+                }
+                case 'u' -> {
+                    if (markTop == 0) break loop;
+                    int from = marks[markTop - 1];
+                    int below = markTop == 1 ? 0 : marks[markTop - 2];
+                    if ((size - from) % 2 != 0 || from == below || stack[from - 1] instanceof Global) break loop;
+                    if (stack[from - 1] instanceof Dict d) for (int k = from; k < size; k += 2) d.put(stack[k], stack[k + 1]);
+                    markTop--;
+                    size = from;
+                    base = below;
+                }
+                case 'h', 'j' -> {
+                    boolean shortForm = (buf[pos] & 0xFF) == 'h';
+                    PickleValue v = memo.get(shortForm ? buf[pos + 1] & 0xFF : u32(buf, pos + 1));
+                    if (v == null) break loop;
+                    pushed = v;
+                    next = pos + (shortForm ? 2 : 5);
+                }
+                case 'q', 'r', 0x94 -> {
+                    if (size - base < 1) break loop;
+                    int op = buf[pos] & 0xFF;
+                    long key = op == 'q' ? buf[pos + 1] & 0xFF : op == 'r' ? u32(buf, pos + 1) : memo.size();
+                    memo.put(key, stack[size - 1]);
+                    next = pos + (op == 'q' ? 2 : op == 'r' ? 5 : 1);
+                }
+                default -> {
+                    break loop;
+                }
+            }
+            if (pushed != null) stack[size++] = pushed;
+            pos = next;
+            ops++;
+        }
+        src.consumeTo(pos);
+        this.size = size;
+        this.markTop = markTop;
+        return ops;
+    }
+
+    /** An unsigned little-endian 4-byte integer at {@code at}. */
+    private static long u32(byte[] buf, int at) {
+        return (int) INT_LE.get(buf, at) & 0xFFFF_FFFFL;
     }
 
     /**
@@ -439,7 +598,7 @@ final class PickleMachine {
 
     private void nestedArrayPickle() throws IOException, Broken {
         if (nesting >= MAX_NESTED) throw new Broken("joblib object arrays nested deeper than " + MAX_NESTED);
-        Run inner = new PickleMachine(src, limits, observer, probing, nesting + 1).run(false);
+        Run inner = new PickleMachine(src, limits, observer, probing, nesting + 1, commonLoop).run(false);
         imports += inner.imports();
         if (inner.end() != End.STOPPED) throw new Broken("joblib object array pickle: " + inner.reason());
     }

@@ -24,7 +24,10 @@ final class PickleMemo {
     private PickleValue[] values = new PickleValue[1024];
     private int tracked;
     private int tableSize;
-    /** Bitmap of written keys below DENSE_KEYS (a plain long[]: BitSet re-checked its capacity on every set). */
+    /**
+     * Bitmap of written keys below DENSE_KEYS (a plain long[]: BitSet re-checked its capacity on every set); filled
+     * only once the keys stop being contiguous.
+     */
     private long[] denseWritten = new long[64];
     /** Dense keys that sit in the hash table: a lookup of any other key skips the probe (a cache miss each). */
     private long[] denseHashed = new long[64];
@@ -49,8 +52,14 @@ final class PickleMemo {
     }
 
     void put(long key, PickleValue value) {
-        if (key < 0 || key > size) contiguous = false;
-        boolean rewrite = markWritten(key);
+        boolean rewrite;
+        if (contiguous && key >= 0 && key <= size) {
+            rewrite = key < size; // no bitmap while MEMOIZE writes 0, 1, 2, ...: the comparison says it all
+        } else {
+            if (contiguous) writtenSoFar();
+            contiguous = false;
+            rewrite = markWritten(key);
+        }
         if (!rewrite) size++;
         PickleValue kept = worthKeeping(value) ? value : null; // null: written, value not kept
         if (kept == null && !rewrite) return;
@@ -143,6 +152,16 @@ final class PickleMemo {
     private static int hash(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
+    }
+
+    /** Records keys 0..size-1 in the bitmaps the moment the keys stop being contiguous. */
+    private void writtenSoFar() {
+        long dense = Math.min(size, DENSE_KEYS);
+        int words = (int) ((dense + 63) >>> 6);
+        if (words > denseWritten.length) denseWritten = Arrays.copyOf(denseWritten, words);
+        Arrays.fill(denseWritten, 0, (int) (dense >>> 6), -1L);
+        if ((dense & 63) != 0) denseWritten[(int) (dense >>> 6)] |= (1L << dense) - 1;
+        for (long key = DENSE_KEYS; key < size; key++) markWritten(key);
     }
 
     private boolean markWritten(long key) {

@@ -112,6 +112,26 @@ final class PickleSource {
         return n == 0 ? -1 : n;
     }
 
+    // The buffer as it stands, for the simulator's loop over common opcodes: it reads operands straight from the
+    // array while at least a few bytes are buffered, and hands anything near the buffer's end to the general path.
+
+    byte[] buffered() {
+        return buf;
+    }
+
+    int bufferedFrom() {
+        return pos;
+    }
+
+    int bufferedTo() {
+        return limit;
+    }
+
+    /** Consumes the buffered bytes before {@code at} ({@link #bufferedFrom()} &le; at &le; {@link #bufferedTo()}). */
+    void consumeTo(int at) {
+        pos = at;
+    }
+
     /** The next byte, or -1 at the end of the stream. Kept tiny: the JIT inlines it into every opcode. */
     int read() throws IOException {
         if (pos == limit) return refillAndRead();

@@ -16,9 +16,17 @@ final class PickleStreamScanner {
     private final ScanLimits limits;
     private final PickleObserver observer;
 
+    private final boolean commonLoop;
+
     PickleStreamScanner(ScanLimits limits, PickleObserver observer) {
+        this(limits, observer, true);
+    }
+
+    /** @param commonLoop false runs every opcode through the machine's general path (tests compare the two) */
+    PickleStreamScanner(ScanLimits limits, PickleObserver observer, boolean commonLoop) {
         this.limits = limits;
         this.observer = observer;
+        this.commonLoop = commonLoop;
     }
 
     /** Scans {@code in} to its end or to the first data that is not a pickle; returns the number of pickles. */
@@ -36,7 +44,7 @@ final class PickleStreamScanner {
         while (true) {
             boolean followOn = pickles > 0;
             if (followOn && src.peek() < 0) return pickles;
-            PickleMachine.Run run = new PickleMachine(src, limits, observer, false, 0).run(followOn);
+            PickleMachine.Run run = new PickleMachine(src, limits, observer, false, 0, commonLoop).run(followOn);
             switch (run.end()) {
                 case STOPPED -> pickles++;
                 case NOT_A_PICKLE -> {

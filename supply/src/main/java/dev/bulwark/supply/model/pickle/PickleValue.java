@@ -1,6 +1,7 @@
 package dev.bulwark.supply.model.pickle;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -16,24 +17,36 @@ sealed interface PickleValue {
      * as bytes are decoded on first use: most texts in a big pickle are data that nothing ever reads.
      */
     final class Str implements PickleValue {
+        private static final byte UNKNOWN_ROLE = 0;
+        private static final byte STATE_KEY = 1;
+        private static final byte PLAIN = 2;
         private final byte[] bytes;
-        private final Charset charset;
+        private final boolean latin1; // the charset in a byte: Str stays at 24 bytes with the role below
+        /** Whether the text is a key {@link Dict} keeps, worked out once: dict keys are memoised and read again. */
+        private byte role = UNKNOWN_ROLE;
         private String text;
 
         Str(String text) {
             this.bytes = null;
-            this.charset = null;
+            this.latin1 = false;
             this.text = text;
         }
 
+        /** @param charset UTF-8 or ISO-8859-1, how the opcode that read the bytes encodes its text */
         Str(byte[] bytes, Charset charset) {
             this.bytes = bytes;
-            this.charset = charset;
+            this.latin1 = charset.equals(StandardCharsets.ISO_8859_1);
+        }
+
+        boolean isStateKey() {
+            byte r = role;
+            if (r == UNKNOWN_ROLE) role = r = Dict.read(text()) ? STATE_KEY : PLAIN;
+            return r == STATE_KEY;
         }
 
         String text() {
             String t = text;
-            if (t == null) text = t = new String(bytes, charset);
+            if (t == null) text = t = new String(bytes, latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             return t;
         }
 
@@ -71,22 +84,21 @@ sealed interface PickleValue {
 
     /**
      * An immutable tuple of at most {@link #MAX_ITEMS} items; {@code truncated} when it had more. Up to two items sit
-     * in fields: pickles are full of pairs, and an array per pair was a third of a big scan's allocation.
+     * in fields: pickles are full of pairs, and an array per pair was a third of a big scan's allocation. Three
+     * fields only (24 bytes): the item count carries the truncation flag, and a longer tuple's array sits in the
+     * first field.
      */
     final class Tup implements PickleValue {
-        static final Tup EMPTY = new Tup(0, null, null, null, false);
-        private final int size;
-        private final PickleValue first;
+        static final Tup EMPTY = new Tup(0, null, null);
+        private static final int TRUNCATED = 1 << 31;
+        private final int sizeAndFlag;
+        private final Object first; // the first item, or the items of a tuple of more than two
         private final PickleValue second;
-        private final PickleValue[] items; // null for up to two items
-        private final boolean truncated;
 
-        private Tup(int size, PickleValue first, PickleValue second, PickleValue[] items, boolean truncated) {
-            this.size = size;
+        private Tup(int sizeAndFlag, Object first, PickleValue second) {
+            this.sizeAndFlag = sizeAndFlag;
             this.first = first;
             this.second = second;
-            this.items = items;
-            this.truncated = truncated;
         }
 
         static Tup of(PickleValue[] stack, int from, int to) {
@@ -95,14 +107,14 @@ sealed interface PickleValue {
                 case 0:
                     return EMPTY;
                 case 1:
-                    return new Tup(1, stack[from], null, null, false);
+                    return new Tup(1, stack[from], null);
                 case 2:
-                    return new Tup(2, stack[from], stack[from + 1], null, false);
+                    return new Tup(2, stack[from], stack[from + 1]);
                 default:
                     // a plain loop: Arrays.copyOfRange took a generic, reflective path
                     PickleValue[] items = new PickleValue[kept];
                     for (int k = 0; k < kept; k++) items[k] = stack[from + k];
-                    return new Tup(kept, null, null, items, to - from > kept);
+                    return new Tup(to - from > kept ? kept | TRUNCATED : kept, items, null);
             }
         }
 
@@ -111,42 +123,45 @@ sealed interface PickleValue {
         }
 
         int size() {
-            return size;
+            return sizeAndFlag & ~TRUNCATED;
         }
 
         boolean truncated() {
-            return truncated;
+            return (sizeAndFlag & TRUNCATED) != 0;
         }
 
         PickleValue at(int index) {
+            int size = size();
             if (index < 0 || index >= size) return Opaque.UNKNOWN;
-            if (items != null) return items[index];
-            return index == 0 ? first : second;
+            if (size > 2) return ((PickleValue[]) first)[index];
+            return index == 0 ? (PickleValue) first : second;
         }
     }
 
-    /** A dict, mutable like the real one (SETITEM fills it after it was memoised); keeps string keys only. */
+    /**
+     * A dict, mutable like the real one (SETITEM fills it after it was memoised); keeps string keys only. One field
+     * (16 bytes): a big pickle holds millions of plain data dicts.
+     */
     final class Dict implements PickleValue {
-        private static final String[] NO_KEYS = {};
-        private static final PickleValue[] NO_VALUES = {};
-        private String[] keys = NO_KEYS; // allocated on first use: most dicts in a big pickle are plain data
-        private PickleValue[] values = NO_VALUES;
-        private int size;
+        /** Keys at even and values at odd indexes, null past the last entry; null until a key worth keeping. */
+        private Object[] entries;
 
         void put(PickleValue key, PickleValue value) {
-            if (!(key instanceof Str s) || !read(s.text())) return;
-            int at = indexOf(s.text());
+            if (!(key instanceof Str s) || !s.isStateKey()) return;
+            String text = s.text();
+            int at = indexOf(text);
             if (at >= 0) {
-                values[at] = value;
-            } else if (size < MAX_ITEMS) {
-                if (size == keys.length) {
-                    int capacity = Math.min(MAX_ITEMS, Math.max(4, size * 2));
-                    keys = Arrays.copyOf(keys, capacity);
-                    values = Arrays.copyOf(values, capacity);
-                }
-                keys[size] = s.text();
-                values[size++] = value;
+                entries[at + 1] = value;
+                return;
             }
+            int size = size();
+            if (size >= MAX_ITEMS) return;
+            if (entries == null || 2 * size == entries.length) {
+                int capacity = Math.min(MAX_ITEMS, Math.max(4, size * 2));
+                entries = entries == null ? new Object[2 * capacity] : Arrays.copyOf(entries, 2 * capacity);
+            }
+            entries[2 * size] = text;
+            entries[2 * size + 1] = value;
         }
 
         /**
@@ -163,11 +178,19 @@ sealed interface PickleValue {
 
         PickleValue get(String key) {
             int at = indexOf(key);
-            return at >= 0 ? values[at] : null;
+            return at >= 0 ? (PickleValue) entries[at + 1] : null;
+        }
+
+        private int size() {
+            if (entries == null) return 0;
+            int n = 0;
+            while (2 * n < entries.length && entries[2 * n] != null) n++;
+            return n;
         }
 
         private int indexOf(String key) {
-            for (int k = 0; k < size; k++) if (keys[k].equals(key)) return k;
+            if (entries == null) return -1;
+            for (int k = 0; k < entries.length && entries[k] != null; k += 2) if (entries[k].equals(key)) return k;
             return -1;
         }
     }
