@@ -38,7 +38,7 @@ public final class DpEngine {
      */
     public DpAnswer answer(Path file, DpQuery query, PrivacyAmount budget) {
         // the file's hash (its identity in the ledger) is read while DuckDB loads: both are needed before the spend
-        CompletableFuture<DatasetId> hashing = CompletableFuture.supplyAsync(() -> DatasetId.of(file));
+        CompletableFuture<DatasetId> hashing = CompletableFuture.supplyAsync(() -> ledger.identify(file));
         try (SqlTable table = SqlTable.open(file)) {
             String column = query.column() == null ? null : table.identifier(query.column());
             WhereClause where = WhereClause.parse(query.where(), table::identifier);

@@ -61,6 +61,14 @@ public final class PrivacyLedger {
         return new PrivacyLedger(file, Clock.systemUTC());
     }
 
+    /**
+     * The ledger's id of {@code data}: its sha256, remembered in a file beside the ledger ("LEDGER.digests") while
+     * the file's stat data is unchanged ({@link DigestCache}), so a repeated query does not read the file twice.
+     */
+    public DatasetId identify(Path data) {
+        return new DigestCache(file.resolveSibling(file.getFileName() + ".digests")).identify(data);
+    }
+
     /** What a successful spend leaves: the dataset's budget, all spent on it so far (this query included). */
     public record Receipt(PrivacyAmount budget, PrivacyAmount spent, boolean created, Optional<String> warning) {
         public PrivacyAmount left() {

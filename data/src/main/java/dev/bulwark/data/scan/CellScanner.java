@@ -6,20 +6,16 @@ import dev.bulwark.detect.EntityScanner;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.InputTooLargeException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds entities in the cells of one column. A column whose name calls for context (an SSN, a date of birth, a
  * password) has its values scanned as {@code "PHRASE: value"}, the way a form shows them, and only entities inside
- * the value count. Each distinct value is scanned once while the cache has room (low-cardinality columns cost one
- * scan per value, not per row), and short plain numbers are skipped: no recognizer reports one (a property test
- * holds the engine to that). Not thread-safe: one per column per worker.
+ * the value count. The scanner is handed each distinct value of a column once ({@link
+ * dev.bulwark.data.table.ColumnValues}), and short plain numbers are skipped: no recognizer reports one (a property
+ * test holds the engine to that). Holds no state between values: one per column per worker.
  */
 final class CellScanner {
-    /** Values cached per column per worker; past it, values are scanned each time they come. */
-    static final int CACHE_ENTRIES = 20_000;
     /** Cells longer than this are scanned in their first this-many characters only (a bounded cost per cell). */
     static final int MAX_CELL_CHARS = 4_096;
 
@@ -34,7 +30,6 @@ final class CellScanner {
 
     private final EntityScanner engine;
     private final String prefix;
-    private final Map<String, Hits> cache = new HashMap<>();
 
     CellScanner(EntityScanner engine, String contextPhrase) {
         this.engine = engine;
@@ -43,14 +38,6 @@ final class CellScanner {
 
     Hits scan(String value) {
         if (PlainNumbers.entityFree(value)) return Hits.NONE;
-        Hits cached = cache.get(value);
-        if (cached != null) return cached;
-        Hits hits = scanNow(value);
-        if (cache.size() < CACHE_ENTRIES) cache.put(value, hits);
-        return hits;
-    }
-
-    private Hits scanNow(String value) {
         String cell = value.length() > MAX_CELL_CHARS ? value.substring(0, MAX_CELL_CHARS) : value;
         String text = prefix + cell;
         List<Entity> entities;

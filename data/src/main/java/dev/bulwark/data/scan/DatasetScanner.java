@@ -5,6 +5,7 @@ import dev.bulwark.data.classify.Classified;
 import dev.bulwark.data.classify.ColumnHint;
 import dev.bulwark.data.classify.DataClassifier;
 import dev.bulwark.data.privacy.EquivalenceClasses;
+import dev.bulwark.data.table.ColumnValues;
 import dev.bulwark.data.table.DataInputException;
 import dev.bulwark.data.table.RowReader;
 import dev.bulwark.data.table.Tables;
@@ -24,12 +25,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Scans one dataset: reads the rows (the first {@code sampleRows}, or all) once, hands them in batches to worker
- * threads that find entities cell by cell, checks labelled rows for poisoning on the reading thread, then measures
- * k and l over every row with one grouping query. Thread-safe (holds only the immutable engine).
+ * Scans one dataset. DuckDB groups the rows (the first {@code sampleRows}, or all) into each column's distinct values
+ * with their counts in one pass; worker threads find entities in each distinct value once and weigh what they find
+ * by its count, which gives exactly the counts, shares and examples of a cell-by-cell scan at a fraction of the
+ * cost (a million rows of 80,000 phone numbers is 80,000 checks). Labelled rows are then read in order for the
+ * poisoning checks, and k and l are measured over every row with one grouping query. Thread-safe (holds only the
+ * immutable engine).
  */
 public final class DatasetScanner {
-    static final int BATCH_ROWS = 2_048;
+    static final int BATCH_VALUES = 2_048;
     private static final int QUEUED_BATCHES = 8;
 
     private final EntityScanner engine;
@@ -46,20 +50,20 @@ public final class DatasetScanner {
     /** Scans {@code file}; bad files and unknown column names are {@link DataInputException}s naming them. */
     public DatasetScan scan(Path file, ScanOptions options) {
         long limit = options.sampleRows();
-        // one row past the sample tells whether the sample was the whole table
-        try (RowReader reader = Tables.open(file, limit == Long.MAX_VALUE ? limit : limit + 1)) {
-            List<String> columns = reader.columns();
-            for (String q : options.quasiIdentifiers()) reader.indexOf(q);
-            if (options.sensitive() != null) reader.indexOf(options.sensitive());
-            if (options.label() != null) reader.indexOf(options.label());
+        try (ColumnValues values = ColumnValues.open(file, limit)) {
+            List<String> columns = values.columns();
+            for (String q : options.quasiIdentifiers()) values.indexOf(q);
+            if (options.sensitive() != null) values.indexOf(options.sensitive());
+            if (options.label() != null) values.indexOf(options.label());
             if (options.sensitive() != null && options.quasiIdentifiers().contains(options.sensitive())) {
                 throw new DataInputException(file + ": column \"" + options.sensitive()
                         + "\" cannot be both a quasi-identifier and the sensitive column");
             }
             List<ColumnHint> hints = columns.stream().map(c -> ColumnHint.of(c).orElse(null)).toList();
-            int label = labelColumn(reader, hints, options);
+            int label = options.label() != null ? values.indexOf(options.label()) : hints.indexOf(ColumnHint.LABEL);
+            Read read = read(values, hints, options.threads());
             Poisoning poisoning = label < 0 ? null : new Poisoning(columns, hints, label);
-            Read read = read(reader, hints, options.threads(), poisoning, limit);
+            if (poisoning != null) poisoning.readRows(file, limit);
             return finish(file, options, columns, hints, read, poisoning);
         }
     }
@@ -67,14 +71,10 @@ public final class DatasetScanner {
     private record Read(ColumnTally[] tallies, long rows, boolean complete) {
     }
 
-    /** Consecutive rows, the first numbered {@code first}. */
-    private record Batch(long first, List<String[]> rows) {
-    }
-
-    private Read read(RowReader reader, List<ColumnHint> hints, int threads, Poisoning poisoning, long limit) {
+    private Read read(ColumnValues values, List<ColumnHint> hints, int threads) {
         int width = hints.size();
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        Batch end = new Batch(-1, List.of());
+        BlockingQueue<List<ColumnValues.Value>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        List<ColumnValues.Value> end = List.of();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bulwark-data-scan");
             t.setDaemon(true);
@@ -82,23 +82,11 @@ public final class DatasetScanner {
         });
         var futures = new ArrayList<Future<ColumnTally[]>>();
         for (int w = 0; w < threads; w++) futures.add(pool.submit(() -> work(queue, end, hints)));
-        long rows = 0;
         try {
-            var batch = new ArrayList<String[]>(BATCH_ROWS);
-            long first = 1;
-            String[] row;
-            while (rows < limit && (row = reader.next()) != null) {
-                rows++;
-                batch.add(row);
-                if (poisoning != null) poisoning.add(reader.rowNumber(), row);
-                if (batch.size() == BATCH_ROWS) {
-                    put(queue, new Batch(first, batch), futures);
-                    first += batch.size();
-                    batch = new ArrayList<>(BATCH_ROWS);
-                }
-            }
-            boolean complete = rows < limit || reader.next() == null;
-            if (!batch.isEmpty()) put(queue, new Batch(first, batch), futures);
+            var feeder = new Feeder(queue, futures);
+            long rows = values.forEach(feeder);
+            feeder.flush();
+            boolean complete = !values.more();
             for (int w = 0; w < threads; w++) put(queue, end, futures);
             ColumnTally[] merged = null;
             for (Future<ColumnTally[]> f : futures) {
@@ -107,7 +95,7 @@ public final class DatasetScanner {
                 else for (int c = 0; c < width; c++) merged[c].merge(part[c]);
             }
             return new Read(merged, rows, complete);
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | Interrupted e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scanning", e);
         } catch (ExecutionException e) {
@@ -118,7 +106,45 @@ public final class DatasetScanner {
         }
     }
 
-    private static void put(BlockingQueue<Batch> queue, Batch batch,
+    /** An interrupt while handing values over, carried out of the value stream's callback. */
+    private static final class Interrupted extends RuntimeException {
+        Interrupted(InterruptedException cause) {
+            super(cause);
+        }
+    }
+
+    /** Hands the streamed values to the workers in batches; a worker's failure surfaces here. */
+    private static final class Feeder implements java.util.function.Consumer<ColumnValues.Value> {
+        private final BlockingQueue<List<ColumnValues.Value>> queue;
+        private final List<Future<ColumnTally[]>> workers;
+        private List<ColumnValues.Value> batch = new ArrayList<>(BATCH_VALUES);
+
+        Feeder(BlockingQueue<List<ColumnValues.Value>> queue, List<Future<ColumnTally[]>> workers) {
+            this.queue = queue;
+            this.workers = workers;
+        }
+
+        @Override
+        public void accept(ColumnValues.Value value) {
+            batch.add(value);
+            if (batch.size() == BATCH_VALUES) flush();
+        }
+
+        void flush() {
+            if (batch.isEmpty()) return;
+            try {
+                put(queue, batch, workers);
+            } catch (InterruptedException e) {
+                throw new Interrupted(e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException("a scan worker failed", e.getCause());
+            }
+            batch = new ArrayList<>(BATCH_VALUES);
+        }
+    }
+
+    private static void put(BlockingQueue<List<ColumnValues.Value>> queue, List<ColumnValues.Value> batch,
                             List<Future<ColumnTally[]>> workers) throws InterruptedException, ExecutionException {
         while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             // a worker that died would never take again: surface its error instead of waiting forever
@@ -126,8 +152,8 @@ public final class DatasetScanner {
         }
     }
 
-    private ColumnTally[] work(BlockingQueue<Batch> queue, Batch end, List<ColumnHint> hints)
-            throws InterruptedException {
+    private ColumnTally[] work(BlockingQueue<List<ColumnValues.Value>> queue, List<ColumnValues.Value> end,
+                               List<ColumnHint> hints) throws InterruptedException {
         int width = hints.size();
         var tallies = new ColumnTally[width];
         var scanners = new CellScanner[width];
@@ -137,12 +163,10 @@ public final class DatasetScanner {
             scanners[c] = new CellScanner(engine, hint == null ? null : hint.context().orElse(null));
         }
         while (true) {
-            Batch batch = queue.take();
+            List<ColumnValues.Value> batch = queue.take();
             if (batch == end) return tallies;
-            long number = batch.first();
-            for (String[] row : batch.rows()) {
-                for (int c = 0; c < width; c++) tallies[c].add(number, row[c], scanners[c]);
-                number++;
+            for (ColumnValues.Value v : batch) {
+                tallies[v.column()].add(v.firstRow(), v.value(), v.count(), scanners[v.column()]);
             }
         }
     }
@@ -192,14 +216,8 @@ public final class DatasetScanner {
         return null;
     }
 
-    private static int labelColumn(RowReader reader, List<ColumnHint> hints, ScanOptions options) {
-        if (options.label() != null) return reader.indexOf(options.label());
-        for (int c = 0; c < hints.size(); c++) if (hints.get(c) == ColumnHint.LABEL) return c;
-        return -1;
-    }
-
     /**
-     * Poisoning checks on the reading thread. The text of a row is its feature columns: every column but the label
+     * Poisoning checks over the rows in order. The text of a row is its feature columns: every column but the label
      * and identifier-like ones (an id makes every row unique and would hide duplicates).
      */
     private static final class Poisoning {
@@ -219,6 +237,13 @@ public final class DatasetScanner {
                 if (c != label && hints.get(c) != ColumnHint.IDENTIFIER) chosen.add(c);
             }
             this.features = chosen.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        void readRows(Path file, long limit) {
+            try (RowReader reader = Tables.open(file, limit)) {
+                String[] row;
+                while ((row = reader.next()) != null) add(reader.rowNumber(), row);
+            }
         }
 
         void add(long rowNumber, String[] row) {
