@@ -155,20 +155,24 @@ measure() {
   local label=$1
   shift
   local line before after
+  # the load generator warms up (flat out, a few seconds), then waits for its ready file to go: the gateway's
+  # histogram is read in that pause, so it holds the measured requests only
+  rm -f "$work/ready"
+  "${java[@]}" -Dready="$work/ready" dev.bulwark.bench.gateway.LoadGenerator "$@" >"$work/load.out" &
+  local load=$!
+  for _ in $(seq 3000); do [ -f "$work/ready" ] && break; kill -0 "$load" 2>/dev/null || break; sleep 0.01; done
   added_buckets >"$work/buckets.before"
   before=$(gateway_ticks)
-  # rate runs skip the load generator's own flat-out warm-up (the gateway was warmed before): the gateway's
-  # histogram then holds the measured requests only
-  local warm=()
-  [ "$1" = rate ] && warm=(-Dwarmup=0)
-  line=$("${java[@]}" "${warm[@]}" dev.bulwark.bench.gateway.LoadGenerator "$@")
+  rm -f "$work/ready"
+  wait "$load"
+  line=$(cat "$work/load.out")
   after=$(gateway_ticks)
   added_buckets >"$work/buckets.after"
   if [[ $label == *" gateway "* ]]; then
-    # the load generator warms up for 4 s at full speed first; its requests are counted by the stub-side total
+    # CPU ticks are read after the load generator's warm-up, so they belong to the measured requests
     line="$line cpu=$(awk -v t=$(( after - before )) -v hz="$ticks_per_second" -v l="$line" 'BEGIN {
       split(l, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
-      printf "%d", t / hz * 1e6 / (v["requests"] + v["warm"]) }') inside=$(inside_p99 "$work/buckets.before" "$work/buckets.after")"
+      printf "%d", t / hz * 1e6 / v["requests"] }') inside=$(inside_p99 "$work/buckets.before" "$work/buckets.after")"
   fi
   echo "$label $line" | tee -a "$results" >&2
 }

@@ -123,6 +123,20 @@ public final class LoadGenerator {
             latency.reset();
             errors.set(0);
             done.set(0);
+            awaitGo();
+        }
+
+        /**
+         * With {@code -Dready=FILE}: after the warm-up, create FILE and wait (up to a minute) until it is deleted, so
+         * the caller can read the target's own counters between the warm-up and the measured requests.
+         */
+        private static void awaitGo() throws Exception {
+            String ready = System.getProperty("ready");
+            if (ready == null) return;
+            Path file = Path.of(ready);
+            Files.writeString(file, "warm\n");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (Files.exists(file) && System.nanoTime() < deadline) Thread.sleep(5);
         }
 
         Map<String, String> openLoop(double rate, int seconds) throws Exception {
