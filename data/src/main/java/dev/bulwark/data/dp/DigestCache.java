@@ -76,9 +76,12 @@ final class DigestCache {
     }
 
     private static boolean settled(Path data, long settleNanos) {
+        if (settleNanos <= 0) return true;
         try {
             Map<String, Object> a = Files.readAttributes(data, "unix:lastModifiedTime,ctime");
-            long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+            // nanosecond clock: a millisecond one can read earlier than a timestamp written a moment ago
+            java.time.Instant clock = java.time.Instant.now();
+            long now = TimeUnit.SECONDS.toNanos(clock.getEpochSecond()) + clock.getNano();
             return now - nanos(a.get("lastModifiedTime")) >= settleNanos && now - nanos(a.get("ctime")) >= settleNanos;
         } catch (UnsupportedOperationException | IllegalArgumentException | IOException | ClassCastException e) {
             return false;
