@@ -1,7 +1,5 @@
 package dev.bulwark.data.table;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,30 +46,9 @@ public final class ColumnValues implements AutoCloseable {
 
     /** The first {@code limit} rows of {@code file} ({@link Long#MAX_VALUE} for all); reads only the header here. */
     public static ColumnValues open(Path file, long limit) {
-        if (!Files.isRegularFile(file)) throw new DataInputException(file + ": no such file");
-        DataFormat format;
-        try {
-            format = DataFormat.sniff(file);
-        } catch (IOException e) {
-            throw new DataInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        Connection connection = null;
-        try {
-            connection = Tables.connect();
-            try (PreparedStatement head = connection.prepareStatement(
-                    "SELECT * FROM (SELECT COLUMNS(*)::VARCHAR FROM " + Tables.source(file, format) + ") LIMIT 0")) {
-                head.setString(1, file.toString());
-                try (ResultSet none = head.executeQuery()) {
-                    return new ColumnValues(file, format, connection, Tables.columns(none), Math.max(0, limit));
-                }
-            }
-        } catch (SQLException e) {
-            Tables.closeQuietly(connection);
-            throw Tables.problem(file, format, e);
-        } catch (RuntimeException e) {
-            Tables.closeQuietly(connection);
-            throw e;
-        }
+        DataFormat format = Tables.formatOf(file);
+        Tables.Probed probed = Tables.probe(file, format, "SELECT COLUMNS(*)::VARCHAR FROM " + Tables.source(file, format));
+        return new ColumnValues(file, format, probed.connection(), probed.columns(), Math.max(0, limit));
     }
 
     public List<String> columns() {
@@ -82,8 +59,7 @@ public final class ColumnValues implements AutoCloseable {
     public int indexOf(String column) {
         int at = columns.indexOf(column);
         if (at < 0) {
-            throw new DataInputException(file + ": no column \"" + column + "\" (columns: " + String.join(", ", columns)
-                    + ")");
+            throw Tables.noSuchColumn(file, column, columns);
         }
         return at;
     }

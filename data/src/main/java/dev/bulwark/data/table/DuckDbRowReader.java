@@ -56,8 +56,7 @@ final class DuckDbRowReader implements RowReader {
     public int indexOf(String column) {
         int at = columns.indexOf(column);
         if (at < 0) {
-            throw new DataInputException(file + ": no column \"" + column + "\" (columns: " + String.join(", ", columns)
-                    + ")");
+            throw Tables.noSuchColumn(file, column, columns);
         }
         return at;
     }

@@ -1,7 +1,5 @@
 package dev.bulwark.data.table;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,30 +33,10 @@ public final class SqlTable implements AutoCloseable {
 
     /** Opens {@code file} (any format {@link Tables} reads) and reads its column names. */
     public static SqlTable open(Path file) {
-        if (!Files.isRegularFile(file)) throw new DataInputException(file + ": no such file");
-        DataFormat format;
-        try {
-            format = DataFormat.sniff(file);
-        } catch (IOException e) {
-            throw new DataInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        Connection connection = null;
-        try {
-            connection = Tables.connect();
-            String source = "(SELECT COLUMNS(*)::VARCHAR FROM " + Tables.source(file, format) + ")";
-            try (PreparedStatement head = connection.prepareStatement("SELECT * FROM " + source + " LIMIT 0")) {
-                head.setString(1, file.toString());
-                try (ResultSet rows = head.executeQuery()) {
-                    return new SqlTable(file, format, connection, source, Tables.columns(rows));
-                }
-            }
-        } catch (SQLException e) {
-            Tables.closeQuietly(connection);
-            throw Tables.problem(file, format, e);
-        } catch (RuntimeException e) {
-            Tables.closeQuietly(connection);
-            throw e;
-        }
+        DataFormat format = Tables.formatOf(file);
+        String source = "(SELECT COLUMNS(*)::VARCHAR FROM " + Tables.source(file, format) + ")";
+        Tables.Probed probed = Tables.probe(file, format, "SELECT * FROM " + source);
+        return new SqlTable(file, format, probed.connection(), source, probed.columns());
     }
 
     public List<String> columns() {
@@ -68,7 +46,7 @@ public final class SqlTable implements AutoCloseable {
     /** {@code column} as a quoted SQL identifier, after checking the file has it. */
     public String identifier(String column) {
         if (!columns.contains(column)) {
-            throw new DataInputException(file + ": no column \"" + column + "\" (columns: " + String.join(", ", columns) + ")");
+            throw Tables.noSuchColumn(file, column, columns);
         }
         return "\"" + column.replace("\"", "\"\"") + "\"";
     }

@@ -35,35 +35,63 @@ public final class Tables {
 
     /** The first {@code limit} rows of {@code file} (all of them when it holds fewer). */
     public static RowReader open(Path file, long limit) {
+        return open(file, formatOf(file), limit);
+    }
+
+    /** A file's format from its first bytes, or a {@link DataInputException} naming the file. */
+    static DataFormat formatOf(Path file) {
         if (!Files.isRegularFile(file)) throw new DataInputException(file + ": no such file");
-        DataFormat format;
         try {
-            format = DataFormat.sniff(file);
+            return DataFormat.sniff(file);
         } catch (IOException e) {
             throw new DataInputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return open(file, format, limit);
     }
 
-    static RowReader open(Path file, DataFormat format, long limit) {
+    /** A fresh connection and the column names {@code select} (one parameter: the path) yields. */
+    record Probed(Connection connection, List<String> columns) {
+    }
+
+    /**
+     * Opens a connection and reads the column names of {@code select} without reading rows: what every reader of a
+     * file starts with. The connection is closed again if anything fails; the caller owns it otherwise.
+     */
+    static Probed probe(Path file, DataFormat format, String select) {
         Connection connection = null;
         try {
             connection = connect();
-            String text = "SELECT COLUMNS(*)::VARCHAR FROM " + source(file, format)
-                    + (limit < Long.MAX_VALUE ? " LIMIT " + Math.max(0, limit) : "");
-            List<String> names;
-            try (PreparedStatement header = connection.prepareStatement("SELECT * FROM (" + text + ") LIMIT 0")) {
-                header.setString(1, file.toString());
-                try (ResultSet none = header.executeQuery()) {
-                    names = columns(none);
+            try (PreparedStatement head = connection.prepareStatement("SELECT * FROM (" + select + ") LIMIT 0")) {
+                head.setString(1, file.toString());
+                try (ResultSet none = head.executeQuery()) {
+                    return new Probed(connection, columns(none));
                 }
             }
-            PreparedStatement statement = connection.prepareStatement("SELECT " + packed(names) + " FROM (" + text + ")");
-            statement.setString(1, file.toString());
-            ResultSet rows = statement.executeQuery();
-            return new DuckDbRowReader(file, format, connection, statement, rows, names);
         } catch (SQLException e) {
             closeQuietly(connection);
+            throw problem(file, format, e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The error for a column name the file does not have, listing the ones it has. */
+    static DataInputException noSuchColumn(Path file, String column, List<String> columns) {
+        return new DataInputException(file + ": no column \"" + column + "\" (columns: " + String.join(", ", columns) + ")");
+    }
+
+    static RowReader open(Path file, DataFormat format, long limit) {
+        String text = "SELECT COLUMNS(*)::VARCHAR FROM " + source(file, format)
+                + (limit < Long.MAX_VALUE ? " LIMIT " + Math.max(0, limit) : "");
+        Probed probed = probe(file, format, text);
+        try {
+            PreparedStatement statement = probed.connection().prepareStatement(
+                    "SELECT " + packed(probed.columns()) + " FROM (" + text + ")");
+            statement.setString(1, file.toString());
+            ResultSet rows = statement.executeQuery();
+            return new DuckDbRowReader(file, format, probed.connection(), statement, rows, probed.columns());
+        } catch (SQLException e) {
+            closeQuietly(probed.connection());
             throw problem(file, format, e);
         }
     }
