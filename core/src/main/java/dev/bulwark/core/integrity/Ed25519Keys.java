@@ -96,7 +96,8 @@ public final class Ed25519Keys {
         }
     }
 
-    static byte[] pem(String label, byte[] der) {
+    /** {@code der} as a PEM block with {@code label} (e.g. {@code PRIVATE KEY}), lines of 64 characters. */
+    public static byte[] pem(String label, byte[] der) {
         String body = Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der);
         return ("-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n")
                 .getBytes(StandardCharsets.US_ASCII);

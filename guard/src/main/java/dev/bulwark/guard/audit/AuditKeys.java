@@ -1,21 +1,18 @@
 package dev.bulwark.guard.audit;
 
+import dev.bulwark.core.integrity.Ed25519Keys;
+import dev.bulwark.core.integrity.IntegrityException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The Ed25519 key pair that signs checkpoints (the JDK's own Ed25519, no extra provider). The private key is a
@@ -27,7 +24,6 @@ public final class AuditKeys {
     /** File name of the signing key when the configuration names none: next to the log. */
     public static final String DEFAULT_FILE_NAME = "audit-signing.pem";
     private static final String ALGORITHM = "Ed25519";
-    private static final int MAX_PEM_BYTES = 16 * 1024;
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -45,13 +41,12 @@ public final class AuditKeys {
         try {
             if (!Files.exists(privateKeyFile)) {
                 KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-                if (PrivateFiles.createNew(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()))) {
-                    Files.write(pubFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                if (PrivateFiles.createNew(privateKeyFile, Ed25519Keys.pem("PRIVATE KEY", pair.getPrivate().getEncoded()))) {
+                    Files.write(pubFile, Ed25519Keys.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
                     return new AuditKeys(pair.getPrivate(), pair.getPublic());
                 }
             }
-            PrivateKey priv = KeyFactory.getInstance(ALGORITHM)
-                    .generatePrivate(new PKCS8EncodedKeySpec(unpem(privateKeyFile, "PRIVATE KEY")));
+            PrivateKey priv = Ed25519Keys.readPrivate(privateKeyFile);
             if (!Files.exists(pubFile)) {
                 // The JDK cannot derive an Ed25519 public key from the private one; verifiers need the file anyway.
                 throw new AuditStoreException(pubFile + ": the public key of " + privateKeyFile + " is missing; "
@@ -65,27 +60,29 @@ public final class AuditKeys {
         } catch (IOException e) {
             throw new AuditStoreException(privateKeyFile + ": cannot read or create the audit signing key: "
                     + e.getMessage(), e);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new AuditStoreException(privateKeyFile + ": not an Ed25519 private key in PKCS#8 PEM", e);
+        } catch (GeneralSecurityException e) {
+            throw new AuditStoreException(privateKeyFile + ": cannot create the audit signing key: " + e.getMessage(), e);
+        } catch (IntegrityException e) {
+            throw new AuditStoreException(e.getMessage(), e);
         }
     }
 
     /** The public key file next to a private key file: {@code <name>.pub}. */
     public static Path publicKeyFile(Path privateKeyFile) {
-        return privateKeyFile.resolveSibling(privateKeyFile.getFileName() + ".pub");
+        return Ed25519Keys.publicKeyFile(privateKeyFile);
     }
 
     /** Reads an Ed25519 public key (X.509 PEM). */
     public static PublicKey readPublicKey(Path pemFile) throws IOException {
         try {
-            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(unpem(pemFile, "PUBLIC KEY")));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IOException(pemFile + ": not an Ed25519 public key in X.509 PEM (" + e.getMessage() + ")", e);
+            return Ed25519Keys.readPublic(pemFile);
+        } catch (IntegrityException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
     public static String keyId(PublicKey key) {
-        return "ed25519:" + HexFormat.of().formatHex(Hashes.digest(key.getEncoded()), 0, 8);
+        return Ed25519Keys.keyId(key);
     }
 
     public PublicKey publicKey() {
@@ -122,24 +119,6 @@ public final class AuditKeys {
     private boolean matches() {
         byte[] probe = "bulwark audit key check".getBytes(StandardCharsets.US_ASCII);
         return verify(publicKey, probe, sign(probe));
-    }
-
-    static byte[] pem(String label, byte[] der) {
-        String body = Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der);
-        return ("-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n")
-                .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] unpem(Path file, String label) throws IOException {
-        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
-        if (Files.size(file) > MAX_PEM_BYTES) throw new IOException(file + ": too large for a PEM key");
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
-        String begin = "-----BEGIN " + label + "-----";
-        String end = "-----END " + label + "-----";
-        int from = text.indexOf(begin);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) throw new IOException(file + ": no '" + begin + "' block");
-        return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
     }
 
     @Override
