@@ -11,7 +11,9 @@
 # Usage: bench/gateway-overhead.sh [SECONDS] [REPEATS] [DET_RATES] [FULL_RATES]
 #        (defaults 20, 2, "200 1000", "20 50": the learned model costs ~10 ms of CPU per message, so two cores
 #        cannot take the deterministic rates with it on; its closed-loop rate is measured all the same)
-# Environment: CONFIGS="det full" (which to run), CONCURRENCY=64 (closed loop), GATEWAY_OPTS (extra JVM flags for
+# Environment: CONFIGS="det full" (which to run), CONCURRENCY=64 (closed loop), SETTLE=60 (seconds each rate run
+# first spends at its rate, uncounted, after the flat-out warm-up: at a moderate rate a JVM goes on compiling and
+# deoptimising for a minute or more, on the same cores as the event loop; a gateway in service runs for days), GATEWAY_OPTS (extra JVM flags for
 # the gateway, e.g. -XX:StartFlightRecording=filename=/tmp/gw.jfr), KEEP=1 keeps the work folder,
 # GATEWAY_JARS="before:/tmp/old-bulwark.jar after:cli/target/bulwark.jar" runs each configuration with each jar
 # (label:path) back to back, e.g. to compare a change; default: the worktree's jar through ./bulwark.
@@ -36,6 +38,7 @@ full_rates=${4:-"20 50"}
 jars=${GATEWAY_JARS:-"current:"}
 configs=${CONFIGS:-"det full"}
 concurrency=${CONCURRENCY:-64}
+settle=${SETTLE:-60}
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -158,9 +161,10 @@ measure() {
   # the load generator warms up (flat out, a few seconds), then waits for its ready file to go: the gateway's
   # histogram is read in that pause, so it holds the measured requests only
   rm -f "$work/ready"
-  "${java[@]}" -Dready="$work/ready" dev.bulwark.bench.gateway.LoadGenerator "$@" >"$work/load.out" &
+  "${java[@]}" -Dready="$work/ready" -Dsettle="$settle" dev.bulwark.bench.gateway.LoadGenerator "$@" >"$work/load.out" &
   local load=$!
-  for _ in $(seq 3000); do [ -f "$work/ready" ] && break; kill -0 "$load" 2>/dev/null || break; sleep 0.01; done
+  # no cap on the wait: warm-up and settle take as long as they take, and the load generator ends on its own
+  while [ ! -f "$work/ready" ] && kill -0 "$load" 2>/dev/null; do sleep 0.05; done
   added_buckets >"$work/buckets.before"
   before=$(gateway_ticks)
   rm -f "$work/ready"

@@ -119,6 +119,10 @@ public final class LoadGenerator {
         /** JIT warm-up on both sides (a few seconds flat out), then the counters start from zero. */
         void warmUp() throws Exception {
             closedLoop(Integer.getInteger("warmup", 4), 8);
+            settle();
+        }
+
+        private void settle() throws Exception {
             warm = done.get();
             latency.reset();
             errors.set(0);
@@ -139,10 +143,26 @@ public final class LoadGenerator {
             while (Files.exists(file) && System.nanoTime() < deadline) Thread.sleep(5);
         }
 
+        /**
+         * After the flat-out warm-up, {@code -Dsettle=SECONDS} (default 0) more at the measured rate, not counted: a
+         * JVM keeps compiling (and deoptimising what the flat-out profile got wrong: queues that are never empty at
+         * full load, branches a calm rate takes) for a minute or more at a moderate rate, and those compilations
+         * share the target's cores with its event loop. A gateway in service runs for days; this measures that
+         * steady state, on both sides alike.
+         */
         Map<String, String> openLoop(double rate, int seconds) throws Exception {
-            warmUp();
+            closedLoop(Integer.getInteger("warmup", 4), 8);
+            int settle = Integer.getInteger("settle", 0);
+            if (settle > 0) paced(rate, settle);
+            settle();
+            return summary(paced(rate, seconds));
+        }
+
+        /** Sends {@code rate * seconds} requests, each due at its own time; returns when they all came back. */
+        private long paced(double rate, int seconds) throws Exception {
             long start = System.nanoTime();
             long total = (long) (rate * seconds);
+            long doneBefore = done.get();
             var finished = new CompletableFuture<Void>();
             var issued = new AtomicLong();
             vertx.setPeriodic(1, id -> {
@@ -154,13 +174,13 @@ public final class LoadGenerator {
                     send().onComplete(ar -> {
                         if (ar.succeeded()) latency.recordValue(Math.max(0, (System.nanoTime() - dueAt) / 1000));
                         else errors.incrementAndGet();
-                        if (done.incrementAndGet() == total) finished.complete(null);
+                        if (done.incrementAndGet() - doneBefore == total) finished.complete(null);
                     });
                 }
                 if (issued.get() >= total) vertx.cancelTimer(id);
             });
             finished.get();
-            return summary(start);
+            return start;
         }
 
         Map<String, String> closedLoop(int seconds, int concurrency) throws Exception {

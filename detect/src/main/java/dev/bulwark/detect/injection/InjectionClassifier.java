@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * detector does not load the ONNX model; the first text scored does.
  */
 public final class InjectionClassifier {
-    /** The classifier reads at most this much text (the encoder keeps only the first 128 word pieces anyway). */
+    /** The classifier reads at most this much text (the encoder keeps only the first 96 word pieces anyway). */
     static final int MAX_INPUT_CHARS = 4_000;
 
     private final Supplier<SentenceEncoder> encoder;

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  * classifier over sentence embeddings (c); {@link Combination} documents how they add up. Immutable and
  * thread-safe; the ONNX model is loaded once, lazily, by the first {@link #standard()} detector that scores a
  * text. Work per text is bounded: input beyond {@value #MAX_CHARS} characters is refused, normalisation and rules
- * are linear, and the classifier reads at most 128 word pieces.
+ * are linear, and the classifier reads at most 96 word pieces.
  *
  * <pre>{@code
  * InjectionScore s = InjectionDetector.standard().score(userMessage);

@@ -43,9 +43,7 @@ public final class Filters {
      */
     public static InputFilter input(InputPolicy policy, boolean failClosed, boolean allowLogprobs) {
         InjectionDetector detector = policy.learnedModel() ? Shared.LEARNED : Shared.RULES;
-        // the rules take microseconds, less than a lookup would save; the learned model's ~10 ms per text are worth it
-        InjectionScorer scorer = detector.usesClassifier() ? new ScoreCache(detector::score) : detector::score;
-        return new GuardInputFilter(policy, failClosed, allowLogprobs, scorer,
+        return new GuardInputFilter(policy, failClosed, allowLogprobs, detector::score,
                 EntityPolicy.of(policy.pii(), policy.secrets(), EntityEngine.standard()), detector.usesClassifier());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.detect.Entity;
 import dev.bulwark.detect.EntityScanner;
 import dev.bulwark.detect.injection.InjectionScore;
+import dev.bulwark.detect.injection.TextSource;
 import dev.bulwark.detect.redact.Redaction;
 import dev.bulwark.detect.redact.RedactionOperator;
 import dev.bulwark.guard.config.Action;
@@ -36,6 +37,7 @@ final class GuardInputFilter implements InputFilter {
     private final InjectionScorer injection;
     private final EntityPolicy entities;
     private final boolean learned;
+    private final RecentScans recent = new RecentScans();
 
     /** With a scorer that may be slow (a learned model): never run on the event loop. */
     GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
@@ -71,7 +73,7 @@ final class GuardInputFilter implements InputFilter {
         }
         List<Found> found;
         try {
-            found = scan(route, slots);
+            found = scan(route, slots, caller.clientId());
         } catch (RuntimeException scannerFailed) {
             tally.add("scanner-error", failClosed ? "blocked" : "flagged", 1, 1.0,
                     scannerFailed.getClass().getSimpleName());
@@ -88,16 +90,17 @@ final class GuardInputFilter implements InputFilter {
     }
 
     /** What the detectors found in each text; nothing is changed yet. */
-    private List<Found> scan(Route route, List<TextSlot> slots) {
+    private List<Found> scan(Route route, List<TextSlot> slots, String client) {
         boolean injectionOn = policy.injection() != Action.OFF && route != Route.EMBEDDINGS;
         Optional<EntityScanner> scanner = entities.scanner();
         var found = new ArrayList<Found>(slots.size());
         for (TextSlot slot : slots) {
             String text = slot.text();
-            InjectionScore score = injectionOn && slot.source() != null && !text.isBlank()
-                    ? injection.score(text, slot.source()) : null;
-            List<Entity> hits = scanner.isPresent() ? scanner.get().scan(text) : List.of();
-            found.add(new Found(slot, score, hits));
+            TextSource source = injectionOn && !text.isBlank() ? slot.source() : null;
+            RecentScans.Scanned scanned = recent.get(client, text, source, () -> new RecentScans.Scanned(
+                    source == null ? null : injection.score(text, source),
+                    scanner.isPresent() ? scanner.get().scan(text) : List.of()));
+            found.add(new Found(slot, scanned.injection(), scanned.entities()));
         }
         return found;
     }
