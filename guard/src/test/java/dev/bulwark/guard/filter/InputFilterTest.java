@@ -83,6 +83,23 @@ class InputFilterTest {
     }
 
     @Test
+    void aRepeatedTextIsScannedOncePerClientAndRedactedEveryTime() {
+        var seen = new ArrayList<String>();
+        InjectionScorer recording = (text, source) -> {
+            seen.add(text);
+            return new InjectionScore(0.0, false, List.of(), 0.0, OptionalDouble.empty());
+        };
+        var filter = new GuardInputFilter(POLICY, true, false, recording, EntityPolicy.of(Action.REDACT, Action.BLOCK));
+        var other = new Caller("other-app", Set.of("chat"), "127.0.0.1", "key", Limits.NONE);
+        String system = "You are the shop's assistant. Escalate to jane.doe@example.com when unsure.";
+        for (Caller caller : List.of(CALLER, CALLER, other)) {
+            InputVerdict v = filter.inspect(Route.CHAT, chat("system", system, "user", "Where is my order?"), caller);
+            assertThat(v.body().toString()).doesNotContain("jane.doe@example.com").contains("Where is my order?");
+        }
+        assertThat(seen).containsExactly(system, "Where is my order?", system, "Where is my order?");
+    }
+
+    @Test
     void anInstructionPlantedInAToolResultIsBlocked() {
         InputFilter filter = Filters.input(POLICY, true);
         ObjectNode body = chat("user", "What does the web page say?", "tool",
