@@ -1,15 +1,13 @@
 package dev.bulwark.data.check;
 
-import dev.bulwark.core.Check;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.LocalFilesCheck;
 import dev.bulwark.core.VerdictTally;
 import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.scope.DatasetTarget;
-import dev.bulwark.core.scope.RulesOfEngagement;
-import dev.bulwark.core.scope.Target;
 import dev.bulwark.data.scan.DatasetScan;
 import dev.bulwark.data.scan.DatasetScanner;
 import dev.bulwark.data.scan.ScanFindings;
@@ -31,7 +29,7 @@ import java.util.stream.Stream;
  * training data plus a model that leaks it). Sends nothing. A file that cannot be read is named in the outcome and
  * the others are still scanned.
  */
-public final class DatasetCheck implements Check {
+public final class DatasetCheck extends LocalFilesCheck<DatasetTarget> {
     /** Tables a folder may hold; a path given explicitly is read whatever its name (by content). */
     private static final Set<String> TABLE_EXTENSIONS = Set.of("csv", "tsv", "json", "jsonl", "ndjson", "parquet");
     private static final int MAX_FILES = 1000;
@@ -42,24 +40,12 @@ public final class DatasetCheck implements Check {
                     + " holding personal data or secrets, the dataset's classification, the k of k-anonymity over the"
                     + " quasi-identifiers (l-diversity of a sensitive column) and poisoning indicators.");
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
+    public DatasetCheck() {
+        super(DESCRIPTOR, DatasetTarget.class);
     }
 
     @Override
-    public boolean handles(Target target) {
-        return target instanceof DatasetTarget;
-    }
-
-    @Override
-    public int plannedRequests(Target target, RulesOfEngagement rules) {
-        return 0;
-    }
-
-    @Override
-    public CheckOutcome run(Target target, CheckContext context) {
-        DatasetTarget data = (DatasetTarget) target;
+    protected CheckOutcome scan(DatasetTarget data, CheckContext context) {
         ScanOptions options = ScanOptions.defaults().withQuasiIdentifiers(data.quasiIdentifiers())
                 .withSensitive(data.sensitive().orElse(null)).withLabel(data.label().orElse(null));
         options = data.sampleRows() == 0 ? options.full() : options.withSampleRows(data.sampleRows());

@@ -1,15 +1,14 @@
 package dev.bulwark.supply.check;
 
-import dev.bulwark.core.Check;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.LocalFilesCheck;
 import dev.bulwark.core.VerdictTally;
 import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.scope.DependenciesTarget;
 import dev.bulwark.core.scope.ModelFilesTarget;
-import dev.bulwark.core.scope.RulesOfEngagement;
 import dev.bulwark.core.scope.Target;
 import dev.bulwark.kb.KnowledgeBase;
 import dev.bulwark.supply.deps.DependencyScan;
@@ -33,7 +32,7 @@ import java.util.Optional;
  * findings name the model files of the scope's {@code model-files} targets. Without cached advisories the
  * vulnerability part is reported as not tested, never as clean. Sends nothing.
  */
-public final class DependenciesCheck implements Check {
+public final class DependenciesCheck extends LocalFilesCheck<DependenciesTarget> {
     private static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("deps.scan",
             "Vulnerable and untrustworthy dependencies", WeaknessClass.VULNERABLE_DEPENDENCY,
             CheckDescriptor.Tier.CORE, "nothing: reads the target's manifests and the local OSV cache",
@@ -42,24 +41,12 @@ public final class DependenciesCheck implements Check {
                     + " AI loaders that run code from crafted model files, typosquats, unpinned or unhashed"
                     + " requirements, extra indexes and unpinned VCS dependencies.");
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
+    public DependenciesCheck() {
+        super(DESCRIPTOR, DependenciesTarget.class);
     }
 
     @Override
-    public boolean handles(Target target) {
-        return target instanceof DependenciesTarget;
-    }
-
-    @Override
-    public int plannedRequests(Target target, RulesOfEngagement rules) {
-        return 0;
-    }
-
-    @Override
-    public CheckOutcome run(Target target, CheckContext context) {
-        DependenciesTarget deps = (DependenciesTarget) target;
+    protected CheckOutcome scan(DependenciesTarget deps, CheckContext context) {
         CacheLocation cache = CacheLocation.fromEnvironment();
         try {
             var scanner = new DependencyScanner(advisories(cache), new ExploitStatus(KnowledgeBase.bundled(),

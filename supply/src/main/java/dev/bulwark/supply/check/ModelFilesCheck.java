@@ -1,15 +1,13 @@
 package dev.bulwark.supply.check;
 
-import dev.bulwark.core.Check;
 import dev.bulwark.core.CheckContext;
 import dev.bulwark.core.CheckDescriptor;
 import dev.bulwark.core.CheckOutcome;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.LocalFilesCheck;
 import dev.bulwark.core.VerdictTally;
 import dev.bulwark.core.WeaknessClass;
 import dev.bulwark.core.scope.ModelFilesTarget;
-import dev.bulwark.core.scope.RulesOfEngagement;
-import dev.bulwark.core.scope.Target;
 import dev.bulwark.core.integrity.Ed25519Keys;
 import dev.bulwark.core.integrity.IntegrityException;
 import dev.bulwark.supply.model.ModelFindings;
@@ -25,7 +23,7 @@ import java.util.List;
  * A scope's {@code model-files} target inside {@code bulwark assess}: the same scan as {@code bulwark scan model},
  * its findings attributed to the target so they join the assessment's scenarios. Sends nothing.
  */
-public final class ModelFilesCheck implements Check {
+public final class ModelFilesCheck extends LocalFilesCheck<ModelFilesTarget> {
     private static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("model.files",
             "Model files that run code when loaded", WeaknessClass.CODE_EXECUTION_ON_MODEL_LOAD,
             CheckDescriptor.Tier.CORE, "nothing: reads the target's files",
@@ -33,24 +31,12 @@ public final class ModelFilesCheck implements Check {
                     + " SavedModel, ONNX, safetensors, GGUF, archives) for callables, layers, ops and templates that"
                     + " would run code on load; files it cannot verify are reported as such.");
 
-    @Override
-    public CheckDescriptor descriptor() {
-        return DESCRIPTOR;
+    public ModelFilesCheck() {
+        super(DESCRIPTOR, ModelFilesTarget.class);
     }
 
     @Override
-    public boolean handles(Target target) {
-        return target instanceof ModelFilesTarget;
-    }
-
-    @Override
-    public int plannedRequests(Target target, RulesOfEngagement rules) {
-        return 0;
-    }
-
-    @Override
-    public CheckOutcome run(Target target, CheckContext context) {
-        ModelFilesTarget files = (ModelFilesTarget) target;
+    protected CheckOutcome scan(ModelFilesTarget files, CheckContext context) {
         List<ScannedFile> scanned;
         try {
             scanned = ModelScanner.standard().scan(files.paths());
