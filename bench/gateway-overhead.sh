@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The gateway's overhead, side by side in one run against a fast local stub upstream (issue 6 acceptance):
-# for each configuration (deterministic scanners only: rules-only injection, `learnedModel: false`; everything on:
-# the learned injection model too) it runs, back to back, the same load straight to the stub and through the
+# for each configuration (det: deterministic scanners only, rules-only injection, `learnedModel: false`; full:
+# everything on, the learned injection model too behind its n-gram triage, as shipped; always: the learned model
+# reads every message, `modelTriage: false`, the cost when every message looks suspicious) it runs, back to back, the same load straight to the stub and through the
 # gateway at fixed rates (open loop, latency counted from when each request was due, so stalls are not hidden),
 # then as many requests as the gateway takes (closed loop). Every protection is on in both configurations: API key,
 # Bucket4j limits (set high enough never to refuse), extraction monitor (alert only), input and output filters,
 # canaries and system-prompt leak rules, hash-chained audit log. Limits and thresholds are set so nothing is
 # refused: the benchmark measures the work, not a 429.
 #
-# Usage: bench/gateway-overhead.sh [SECONDS] [REPEATS] [DET_RATES] [FULL_RATES]
-#        (defaults 20, 2, "200 1000", "20 50": the learned model costs ~10 ms of CPU per message, so two cores
-#        cannot take the deterministic rates with it on; its closed-loop rate is measured all the same)
-# Environment: CONFIGS="det full" (which to run), CONCURRENCY=64 (closed loop), SETTLE=60 (seconds each rate run
+# Usage: bench/gateway-overhead.sh [SECONDS] [REPEATS] [DET_RATES] [FULL_RATES] [ALWAYS_RATES]
+#        (defaults 20, 2, "200 1000", "200 1000", "20 50": the learned model costs ~8 ms of CPU per message it
+#        reads, so two cores cannot take the deterministic rates when it reads every message; its closed-loop rate is
+#        measured all the same)
+# Environment: CONFIGS="det full" (which to run: det, full, always), CONCURRENCY=64 (closed loop), SETTLE=60 (seconds each rate run
 # first spends at its rate, uncounted, after the flat-out warm-up: at a moderate rate a JVM goes on compiling and
 # deoptimising for a minute or more, on the same cores as the event loop; a gateway in service runs for days), GATEWAY_OPTS (extra JVM flags for
 # the gateway, e.g. -XX:StartFlightRecording=filename=/tmp/gw.jfr), KEEP=1 keeps the work folder,
@@ -34,7 +36,8 @@ cd "$root"
 seconds=${1:-20}
 repeats=${2:-2}
 det_rates=${3:-"200 1000"}
-full_rates=${4:-"20 50"}
+full_rates=${4:-"200 1000"}
+always_rates=${5:-"20 50"}
 jars=${GATEWAY_JARS:-"current:"}
 configs=${CONFIGS:-"det full"}
 concurrency=${CONCURRENCY:-64}
@@ -84,17 +87,18 @@ stub=$(sed -n 's/^stub upstream on //p' "$work/stub.out")
 [ -n "$stub" ] || { cat "$work/stub.out" >&2; exit 3; }
 echo "== stub upstream at $stub" >&2
 
-# $1 config name (det|full): writes $work/$1/guard.yaml
+# $1 config name (det|full|always): writes $work/$1/guard.yaml
 write_config() {
-  local dir="$work/$1" learned=false
-  [ "$1" = full ] && learned=true
+  local dir="$work/$1" learned=false triage=true
+  [ "$1" != det ] && learned=true
+  [ "$1" = always ] && triage=false
   mkdir -p "$dir"
   cat >"$dir/guard.yaml" <<YAML
 listen: {host: 127.0.0.1, port: 0}
 admin: {enabled: true, host: 127.0.0.1, port: 0}
 upstreams: [{id: stub, url: "$stub", auth: {header: Authorization, value: "Bearer stub-key"}}]
 policies:
-  input: {injection: block, learnedModel: $learned, pii: redact, secrets: block}
+  input: {injection: block, learnedModel: $learned, modelTriage: $triage, pii: redact, secrets: block}
   output: {pii: redact, secrets: redact, systemPromptCanaries: ["ZEBRA-CANARY-7731"], systemPromptFile: $work/prompt.txt,
            markdownImages: strip-external, html: escape}
   extraction: {enabled: true, window: 1h, maxRequests: 100000000, minDistinctRatio: 0.0, maxProbeScore: 1.0, action: alert}
@@ -185,6 +189,7 @@ for config in $configs; do
   write_config "$config"
   rates=$det_rates
   [ "$config" = full ] && rates=$full_rates
+  [ "$config" = always ] && rates=$always_rates
   for r in $(seq "$repeats"); do
     for variant in $jars; do
       jar=${variant#*:}

@@ -34,9 +34,13 @@ public final class EvaluateInjection {
         List<Example> test = InjectionCorpus.load(datasets).examples().stream()
                 .filter(e -> !Split.isTrain(e)).toList();
         InjectionDetector detector = InjectionDetector.standard();
+        InjectionDetector everyText = InjectionDetector.standardWithoutTriage();
         InjectionScore[] scores = new InjectionScore[test.size()];
-        IntStream.range(0, test.size()).parallel()
-                .forEach(i -> scores[i] = detector.score(test.get(i).text(), test.get(i).textSource()));
+        InjectionScore[] untriaged = new InjectionScore[test.size()];
+        IntStream.range(0, test.size()).parallel().forEach(i -> {
+            scores[i] = detector.score(test.get(i).text(), test.get(i).textSource());
+            untriaged[i] = everyText.score(test.get(i).text(), test.get(i).textSource());
+        });
         // The same texts under the other reading, to show what saying "this is data" changes (and costs).
         var swapped = new ArrayList<Example>();
         var swappedScores = new ArrayList<InjectionScore>();
@@ -65,6 +69,7 @@ public final class EvaluateInjection {
         swapped.stream().map(Example::source).distinct().sorted()
                 .forEach(s -> other.put("source: " + s, e -> e.source().equals(s)));
         table(out, other, swapped, swappedScores.toArray(InjectionScore[]::new));
+        appendTriage(out, test, scores, untriaged);
         out.append("\nMisses of the combined detector (first ").append(SHOW_MISSES).append(" of each kind):\n\n");
         appendMisses(out, test, scores, true);
         appendMisses(out, test, scores, false);
@@ -94,6 +99,34 @@ public final class EvaluateInjection {
                         cells[0], cells[1], variant.getKey(), cells[2], cells[3], cells[4]));
             }
         }
+    }
+
+    /** What the triage saved (texts the model did not read) and what it cost (verdicts that differ). */
+    private static void appendTriage(StringBuilder out, List<Example> test, InjectionScore[] triaged,
+            InjectionScore[] untriaged) {
+        int benign = 0;
+        int benignRead = 0;
+        int injections = 0;
+        int injectionsRead = 0;
+        var withTriage = new Metrics();
+        var without = new Metrics();
+        for (int i = 0; i < test.size(); i++) {
+            boolean injection = test.get(i).injection();
+            boolean read = triaged[i].classifier().isPresent();
+            if (injection) {
+                injections++;
+                if (read) injectionsRead++;
+            } else {
+                benign++;
+                if (read) benignRead++;
+            }
+            withTriage.add(injection, triaged[i].flagged());
+            without.add(injection, untriaged[i].flagged());
+        }
+        out.append(String.format(Locale.ROOT, "%nTriage: the model read %d of %d benign texts (%.1f %%) and %d of %d "
+                + "injections (%.1f %%). Combined with triage: %s; model on every text: %s (injections | benign | "
+                + "precision | recall | FPR).%n", benignRead, benign, 100.0 * benignRead / benign, injectionsRead,
+                injections, 100.0 * injectionsRead / injections, withTriage.row(), without.row()));
     }
 
     private static void appendMisses(StringBuilder out, List<Example> test, InjectionScore[] scores, boolean fn) {

@@ -1,10 +1,13 @@
 package dev.bulwark.detect.injection;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 /**
- * Layer (c): sentence embedding + logistic head. The encoder is fetched through a supplier so that building a
- * detector does not load the ONNX model; the first text scored does.
+ * Layer (c): sentence embedding + logistic head, behind an optional {@link Triage} that lets clearly ordinary texts
+ * skip the embedding. The encoder is fetched through a supplier so that building a detector does not load the ONNX
+ * model; the first text the model reads does.
  */
 public final class InjectionClassifier {
     /** The classifier reads at most this much text (the encoder keeps only the first 96 word pieces anyway). */
@@ -12,16 +15,24 @@ public final class InjectionClassifier {
 
     private final Supplier<SentenceEncoder> encoder;
     private final ClassifierHead head;
+    private final Optional<Triage> triage;
 
+    /** The model reads every text. */
     public InjectionClassifier(Supplier<SentenceEncoder> encoder, ClassifierHead head) {
-        this.encoder = encoder;
-        this.head = head;
+        this(encoder, head, Optional.empty());
     }
 
-    /** Calibrated probability (0.5 at the head's threshold). */
-    public double calibrated(NormalizedText text) {
+    public InjectionClassifier(Supplier<SentenceEncoder> encoder, ClassifierHead head, Optional<Triage> triage) {
+        this.encoder = encoder;
+        this.head = head;
+        this.triage = triage;
+    }
+
+    /** Calibrated probability (0.5 at the head's threshold); empty when the triage sent the text past the model. */
+    public OptionalDouble calibrated(NormalizedText text) {
         String input = input(text);
-        return head.calibrated(encoder.get().embed(input), input.length());
+        if (triage.isPresent() && !triage.get().modelNeeded(input)) return OptionalDouble.empty();
+        return OptionalDouble.of(head.calibrated(encoder.get().embed(input), input.length()));
     }
 
     /**

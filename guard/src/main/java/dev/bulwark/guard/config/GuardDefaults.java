@@ -28,7 +28,7 @@ public final class GuardDefaults {
     public static final Duration JWT_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final Duration JWT_REFRESH = Duration.ofSeconds(300);
 
-    public static final InputPolicy INPUT = new InputPolicy(262_144, 256, null, Action.BLOCK, 0.5, true,
+    public static final InputPolicy INPUT = new InputPolicy(262_144, 256, null, Action.BLOCK, 0.5, true, true,
             Action.REDACT, Action.BLOCK);
     public static final OutputPolicy OUTPUT = new OutputPolicy(Action.REDACT, Action.REDACT, List.of(), null,
             OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false);

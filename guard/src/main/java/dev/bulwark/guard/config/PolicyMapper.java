@@ -36,6 +36,7 @@ final class PolicyMapper {
         return new InputPolicy(in.integer("maxBytes", d.maxBytes()), in.integer("maxMessages", d.maxMessages()),
                 in.optionalInt("maxTokens", d.maxTokens()), in.choice("injection", Action.class, d.injection()),
                 in.decimal("injectionThreshold", d.injectionThreshold()), in.bool("learnedModel", d.learnedModel()),
+                in.bool("modelTriage", d.modelTriage()),
                 in.choice("pii", Action.class, d.pii()), in.choice("secrets", Action.class, d.secrets()));
     }
 

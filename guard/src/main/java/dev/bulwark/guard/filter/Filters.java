@@ -42,7 +42,8 @@ public final class Filters {
      *                      are removed from requests as well as replies
      */
     public static InputFilter input(InputPolicy policy, boolean failClosed, boolean allowLogprobs) {
-        InjectionDetector detector = policy.learnedModel() ? Shared.LEARNED : Shared.RULES;
+        InjectionDetector detector = !policy.learnedModel() ? Shared.RULES
+                : policy.modelTriage() ? Shared.LEARNED : Shared.LEARNED_EVERY_TEXT;
         return new GuardInputFilter(policy, failClosed, allowLogprobs, detector::score,
                 EntityPolicy.of(policy.pii(), policy.secrets(), EntityEngine.standard()), detector.usesClassifier());
     }
@@ -69,9 +70,10 @@ public final class Filters {
         }
     }
 
-    /** One detector of each kind per process: the learned one holds the ONNX model. */
+    /** One detector of each kind per process: the learned ones share the ONNX model (loaded on first use). */
     private static final class Shared {
         static final InjectionDetector RULES = InjectionDetector.rulesOnly();
         static final InjectionDetector LEARNED = InjectionDetector.standard();
+        static final InjectionDetector LEARNED_EVERY_TEXT = InjectionDetector.standardWithoutTriage();
     }
 }

@@ -69,7 +69,7 @@ class GuardConfigLoaderTest {
         assertThat(c.roles().get(0).routes()).containsExactly("chat", "completions", "models");
         assertThat(c.jwt()).isNull();
         Policies p = c.policies();
-        assertThat(p.input()).isEqualTo(new InputPolicy(262_144, 256, null, Action.BLOCK, 0.5, true, Action.REDACT,
+        assertThat(p.input()).isEqualTo(new InputPolicy(262_144, 256, null, Action.BLOCK, 0.5, true, true, Action.REDACT,
                 Action.BLOCK));
         assertThat(p.output()).isEqualTo(new OutputPolicy(Action.REDACT, Action.REDACT, List.of(), null,
                 OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false));
@@ -120,7 +120,7 @@ class GuardConfigLoaderTest {
               clockSkewSeconds: 30
               jwksRefreshSeconds: 600
             policies:
-              input: {maxBytes: 32768, maxMessages: 50, maxTokens: 4096, injection: flag, injectionThreshold: 0.7, learnedModel: false, pii: block, secrets: redact}
+              input: {maxBytes: 32768, maxMessages: 50, maxTokens: 4096, injection: flag, injectionThreshold: 0.7, learnedModel: false, modelTriage: false, pii: block, secrets: redact}
               output:
                 pii: flag
                 secrets: block
@@ -179,7 +179,7 @@ class GuardConfigLoaderTest {
         assertThat(c.jwt()).isEqualTo(new JwtConfig(null, dir.resolve("jwks.json"), "https://login.example.com",
                 List.of("bulwark"), "sub", "roles", Duration.ofSeconds(30), Duration.ofSeconds(600)));
         Policies p = c.policies();
-        assertThat(p.input()).isEqualTo(new InputPolicy(32768, 50, 4096, Action.FLAG, 0.7, false, Action.BLOCK,
+        assertThat(p.input()).isEqualTo(new InputPolicy(32768, 50, 4096, Action.FLAG, 0.7, false, false, Action.BLOCK,
                 Action.REDACT));
         assertThat(p.output()).isEqualTo(new OutputPolicy(Action.FLAG, Action.BLOCK, List.of("canary-7f3a9c"),
                 dir.resolve("prompt.txt"), OutputPolicy.ImageAction.STRIP_ALL, List.of("images.example.com"),

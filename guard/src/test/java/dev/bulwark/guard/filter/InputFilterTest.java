@@ -28,7 +28,7 @@ class InputFilterTest {
     private static final InputFilter FILTER = Filters.input(POLICY, true);
 
     static InputPolicy policy(Action injection, Action pii, Action secrets) {
-        return new InputPolicy(32768, 8, 1024, injection, 0.5, false, pii, secrets);
+        return new InputPolicy(32768, 8, 1024, injection, 0.5, false, true, pii, secrets);
     }
 
     static ObjectNode chat(String... roleAndContent) {

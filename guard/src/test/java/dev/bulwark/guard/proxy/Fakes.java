@@ -71,7 +71,7 @@ final class Fakes {
     GuardConfig config(String upstreamUrl) {
         Upstream upstream = new Upstream("main", URI.create(upstreamUrl), Upstream.Flavor.OPENAI,
                 new HeaderValue("Authorization", UPSTREAM_SECRET), List.of("*"), upstreamTimeout, null);
-        InputPolicy in = new InputPolicy(maxBytes, 100, null, Action.BLOCK, 0.5, false, Action.REDACT, Action.BLOCK);
+        InputPolicy in = new InputPolicy(maxBytes, 100, null, Action.BLOCK, 0.5, false, true, Action.REDACT, Action.BLOCK);
         OutputPolicy out = new OutputPolicy(Action.REDACT, Action.REDACT, List.of(), null,
                 OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false);
         ExtractionPolicy extraction = new ExtractionPolicy(true, Duration.ofHours(1), 1000, 0.2, 50, 0.8,
