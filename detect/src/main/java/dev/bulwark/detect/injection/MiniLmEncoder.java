@@ -18,16 +18,22 @@ import java.util.Map;
  * model file and its tokenizer are read from that jar, and we run them ourselves rather than through langchain4j's
  * wrapper so that the work per text is bounded (one pass over at most {@value #MAX_TOKENS} word pieces, where the
  * wrapper would embed every 510-token window of a long text) and the ONNX session uses one thread: a gateway gets
- * its parallelism from concurrent requests, not from one request taking every core. The time grows with the word
- * pieces read (on one core: 256 ≈ 15 ms, 128 ≈ 8.5 ms, 96 ≈ 5.8 ms, 64 ≈ 3.8 ms): 96 (about 380 characters)
- * scored the held-out split as 128 did (combined recall 0.902 at FPR 0.008; precision 0.942 vs 0.945; the head
- * was trained on 128),
- * where 64 lost recall (0.885 at FPR 0.010); the rules still read the whole text. Mean pooling over the attention
- * mask, then L2 normalisation, as the model was trained. ONNX Runtime sessions and the tokenizer are
- * safe to share between threads.
+ * its parallelism from concurrent requests, not from one request taking every core.
+ *
+ * <p>We read the hidden state after the first {@value #LAYERS} of its 6 layers ({@link OnnxLayers} cuts the graph
+ * there on load) and the first {@value #MAX_TOKENS} word pieces (about 250 characters; the rules still read the
+ * whole text): on one core that is ≈ 3.1 ms per text where all 6 layers over 96 word pieces took ≈ 8 ms, and the
+ * 2 vCPUs here are no faster with two ONNX threads. With a head trained on this encoder, the held-out split scored
+ * combined recall 0.899 at FPR 0.007 (6 layers, 96 pieces: 0.902 at 0.007, one text more) with the same
+ * false-alarm rate on long assistant-like text (0.075); docs/accuracy.md lists the variants tried. Mean pooling
+ * over the attention mask, then L2 normalisation. ONNX Runtime sessions and the tokenizer are safe to share
+ * between threads.
  */
 final class MiniLmEncoder implements SentenceEncoder {
-    static final int MAX_TOKENS = 96;
+    static final int MAX_TOKENS = 64;
+    static final int LAYERS = 4;
+    /** The hidden state after layer {@link #LAYERS} (0-based names in the exported graph). */
+    private static final String LAYER_OUTPUT = "/encoder/layer." + (LAYERS - 1) + "/output/LayerNorm/Add_1_output_0";
     static final int DIMENSION = 384;
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
@@ -44,7 +50,7 @@ final class MiniLmEncoder implements SentenceEncoder {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = environment.createSession(resource(MODEL), options);
+            session = environment.createSession(OnnxLayers.truncate(resource(MODEL), LAYER_OUTPUT), options);
             typeIds = session.getInputNames().contains("token_type_ids");
             try (InputStream json = stream(TOKENIZER)) {
                 tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of(
