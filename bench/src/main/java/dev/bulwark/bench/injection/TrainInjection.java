@@ -24,11 +24,13 @@ import java.util.Locale;
 public final class TrainInjection {
     static final double TARGET_FPR = 0.04;
     /**
-     * Long inputs: no benign source's out-of-fold combined FPR above this. Pooled, 4k short CLINC queries set the
-     * threshold, and long document-like benign text (PyRIT's assistant responses) was flagged far more often than
-     * the pooled rate says.
+     * Long inputs: no benign source's out-of-fold combined FPR above this ({@code -Dbulwark.injection.longSourceFpr},
+     * default 1: off). Pooled, 4k short CLINC queries set the threshold; with encoders cut to fewer layers, long
+     * document-like benign text (PyRIT's assistant responses) was flagged far more often than the pooled rate says
+     * and 0.05 held it at the 6-layer encoder's rate, at the cost of role-play jailbreaks (docs/accuracy.md). The
+     * shipped 6-layer head does not use it.
      */
-    static final double TARGET_LONG_SOURCE_FPR = 0.05;
+    static final double TARGET_LONG_SOURCE_FPR = Double.parseDouble(System.getProperty("bulwark.injection.longSourceFpr", "1"));
     static final double[] LAMBDAS = {0.3, 3.0};
     /** Classifier inputs shorter than this get their own threshold (see {@link ClassifierHead}). */
     static final int SHORT_CHARS = 200;

@@ -21,20 +21,19 @@ import java.util.Map;
  * model file and its tokenizer are read from that jar, and we run them ourselves rather than through langchain4j's
  * wrapper so that the work per text is bounded (one pass over at most {@value #MAX_TOKENS} word pieces, where the
  * wrapper would embed every 510-token window of a long text) and the ONNX session uses one thread: a gateway gets
- * its parallelism from concurrent requests, not from one request taking every core.
- *
- * <p>We read the hidden state after the first {@value #LAYERS} of its 6 layers ({@link OnnxLayers} cuts the graph
- * there on load) and the first {@value #MAX_TOKENS} word pieces (about 250 characters; the rules still read the
- * whole text): on one core that is ≈ 3.1 ms per text where all 6 layers over 96 word pieces took ≈ 8 ms, and the
- * 2 vCPUs here are no faster with two ONNX threads. With a head trained on this encoder, the held-out split scored
- * combined recall 0.899 at FPR 0.007 (6 layers, 96 pieces: 0.902 at 0.007, one text more) with the same
- * false-alarm rate on long assistant-like text (0.075); docs/accuracy.md lists the variants tried. Mean pooling
- * over the attention mask, then L2 normalisation. ONNX Runtime sessions and the tokenizer are safe to share
+ * its parallelism from concurrent requests, not from one request taking every core (the 2 vCPUs here are no faster
+ * with two ONNX threads). The time grows with the word pieces and layers read (on one core: all 6 layers over 96
+ * pieces ≈ 8 ms, 128 ≈ 8.5–10 ms; 4 layers over 64 ≈ 3.1 ms). Fewer layers ({@link OnnxLayers} cuts the graph) and
+ * pieces were tried for the gateway's latency and not shipped: with a head trained on them, our own role-play and
+ * many-shot jailbreak probes got through (docs/accuracy.md, encoder variants). The system properties
+ * {@code bulwark.injection.layers} and {@code bulwark.injection.tokens} select a variant for such experiments
+ * (training and evaluation in {@code bench/}); the bundled head fits the defaults. Mean pooling over the attention
+ * mask, then L2 normalisation, as the model was trained. ONNX Runtime sessions and the tokenizer are safe to share
  * between threads.
  */
 final class MiniLmEncoder implements SentenceEncoder {
-    static final int MAX_TOKENS = 64;
-    static final int LAYERS = 4;
+    static final int MAX_TOKENS = Integer.getInteger("bulwark.injection.tokens", 96);
+    static final int LAYERS = Integer.getInteger("bulwark.injection.layers", 6);
     /** The hidden state after layer {@link #LAYERS} (0-based names in the exported graph). */
     private static final String LAYER_OUTPUT = "/encoder/layer." + (LAYERS - 1) + "/output/LayerNorm/Add_1_output_0";
     static final int DIMENSION = 384;
@@ -46,7 +45,7 @@ final class MiniLmEncoder implements SentenceEncoder {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
     private final String outputName;
-    /** One output buffer per thread (64 × 384 floats, 96 KB, off the heap), reused for every text it embeds. */
+    /** One output buffer per thread (96 × 384 floats, 144 KB, off the heap), reused for every text it embeds. */
     private static final ThreadLocal<FloatBuffer> HIDDEN = ThreadLocal.withInitial(() -> ByteBuffer
             .allocateDirect(MAX_TOKENS * DIMENSION * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer());
 
@@ -57,7 +56,8 @@ final class MiniLmEncoder implements SentenceEncoder {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = environment.createSession(OnnxLayers.truncate(resource(MODEL), LAYER_OUTPUT), options);
+            byte[] model = resource(MODEL);
+            session = environment.createSession(LAYERS < 6 ? OnnxLayers.truncate(model, LAYER_OUTPUT) : model, options);
             typeIds = session.getInputNames().contains("token_type_ids");
             outputName = session.getOutputNames().iterator().next();
             try (InputStream json = stream(TOKENIZER)) {
