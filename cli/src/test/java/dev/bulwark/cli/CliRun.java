@@ -15,7 +15,7 @@ record CliRun(int exitCode, String out, String err) {
         PrintStream originalOut = System.out;
         try (var out = new PrintStream(outBytes, true, StandardCharsets.UTF_8)) {
             System.setOut(out);
-            var cli = Main.commandLine();
+            var cli = Main.commandLine(args);
             cli.setErr(new PrintWriter(errText, true));
             int code = cli.execute(args);
             return new CliRun(code, outBytes.toString(StandardCharsets.UTF_8), errText.toString());

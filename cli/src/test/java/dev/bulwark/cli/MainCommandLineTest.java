@@ -1,0 +1,32 @@
+package dev.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MainCommandLineTest {
+    @Test
+    void aRunBuildsOnlyTheCommandItNames() {
+        assertThat(Main.commandLine("data", "dp", "x.csv").getSubcommands()).containsOnlyKeys("data");
+        assertThat(Main.commandLine("data").getSubcommands().get("data").getSubcommands()).containsKey("dp");
+    }
+
+    @Test
+    void helpVersionNoCommandAndUnknownCommandsSeeThemAll() {
+        int all = Main.COMMANDS.size();
+        assertThat(Main.commandLine().getSubcommands()).hasSize(all);
+        assertThat(Main.commandLine("--help").getSubcommands()).hasSize(all);
+        assertThat(Main.commandLine("help", "data").getSubcommands()).hasSize(all);
+        assertThat(Main.commandLine("asses").getSubcommands()).hasSize(all);
+    }
+
+    @Test
+    void theHelpListsEveryCommandAndAnUnknownOneIsAUsageError() {
+        CliRun help = CliRun.of("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("demo", "assess", "guard", "data", "verify");
+        CliRun typo = CliRun.of("asses");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("asses");
+    }
+}
