@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The gateway's overhead, side by side in one run against a fast local stub upstream (issue 6 acceptance):
 # for each configuration (det: deterministic scanners only, rules-only injection, `learnedModel: false`; full:
-# everything on, the learned injection model too behind its n-gram triage, as shipped; always: the learned model
+# everything on, the learned injection model too behind its two gates (n-gram triage, cut-encoder screen), as shipped; always: the learned model
 # reads every message, `modelTriage: false`, the cost when every message looks suspicious) it runs, back to back, the same load straight to the stub and through the
 # gateway at fixed rates (open loop, latency counted from when each request was due, so stalls are not hidden),
 # then as many requests as the gateway takes (closed loop). Every protection is on in both configurations: API key,

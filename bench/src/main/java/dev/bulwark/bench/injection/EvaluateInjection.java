@@ -4,6 +4,7 @@ import dev.bulwark.detect.injection.Combination;
 import dev.bulwark.detect.injection.InjectionDetector;
 import dev.bulwark.detect.injection.InjectionScore;
 import dev.bulwark.detect.injection.TextSource;
+import dev.bulwark.detect.injection.Triage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,14 +35,18 @@ public final class EvaluateInjection {
         List<Example> test = InjectionCorpus.load(datasets).examples().stream()
                 .filter(e -> !Split.isTrain(e)).toList();
         InjectionDetector detector = InjectionDetector.standard();
+        InjectionDetector triageOnly = InjectionDetector.standard(List.of(Triage.standard()));
         InjectionDetector everyText = InjectionDetector.standardWithoutTriage();
         InjectionScore[] scores = new InjectionScore[test.size()];
-        InjectionScore[] untriaged = new InjectionScore[test.size()];
+        InjectionScore[] triaged = new InjectionScore[test.size()];
+        InjectionScore[] ungated = new InjectionScore[test.size()];
         IntStream.range(0, test.size()).parallel().forEach(i -> {
             scores[i] = detector.score(test.get(i).text(), test.get(i).textSource());
-            // where the triage let the model read the text, the score is the same without it (the detector is
-            // deterministic): only the skipped texts need the model run again
-            untriaged[i] = scores[i].classifier().isPresent() ? scores[i]
+            // where the gates let the model read the text, the score is the same with fewer gates (the detector is
+            // deterministic): only the texts a gate cleared need the model run again
+            triaged[i] = scores[i].classifier().isPresent() ? scores[i]
+                    : triageOnly.score(test.get(i).text(), test.get(i).textSource());
+            ungated[i] = triaged[i].classifier().isPresent() ? triaged[i]
                     : everyText.score(test.get(i).text(), test.get(i).textSource());
         });
         // The same texts under the other reading, to show what saying "this is data" changes (and costs).
@@ -72,7 +77,11 @@ public final class EvaluateInjection {
         swapped.stream().map(Example::source).distinct().sorted()
                 .forEach(s -> other.put("source: " + s, e -> e.source().equals(s)));
         table(out, other, swapped, swappedScores.toArray(InjectionScore[]::new));
-        appendTriage(out, test, scores, untriaged);
+        out.append("\nWhich texts the full model read, and the combined verdicts (injections | benign | precision | "
+                + "recall | FPR):\n\n");
+        appendGates(out, "triage and screen (shipped)", test, scores);
+        appendGates(out, "triage only", test, triaged);
+        appendGates(out, "no gate (model on every text)", test, ungated);
         out.append("\nMisses of the combined detector (first ").append(SHOW_MISSES).append(" of each kind):\n\n");
         appendMisses(out, test, scores, true);
         appendMisses(out, test, scores, false);
@@ -104,18 +113,16 @@ public final class EvaluateInjection {
         }
     }
 
-    /** What the triage saved (texts the model did not read) and what it cost (verdicts that differ). */
-    private static void appendTriage(StringBuilder out, List<Example> test, InjectionScore[] triaged,
-            InjectionScore[] untriaged) {
+    /** What a set of gates saved (texts the model did not read) and the verdicts with it. */
+    private static void appendGates(StringBuilder out, String gates, List<Example> test, InjectionScore[] scores) {
         int benign = 0;
         int benignRead = 0;
         int injections = 0;
         int injectionsRead = 0;
-        var withTriage = new Metrics();
-        var without = new Metrics();
+        var combined = new Metrics();
         for (int i = 0; i < test.size(); i++) {
             boolean injection = test.get(i).injection();
-            boolean read = triaged[i].classifier().isPresent();
+            boolean read = scores[i].classifier().isPresent();
             if (injection) {
                 injections++;
                 if (read) injectionsRead++;
@@ -123,13 +130,11 @@ public final class EvaluateInjection {
                 benign++;
                 if (read) benignRead++;
             }
-            withTriage.add(injection, triaged[i].flagged());
-            without.add(injection, untriaged[i].flagged());
+            combined.add(injection, scores[i].flagged());
         }
-        out.append(String.format(Locale.ROOT, "%nTriage: the model read %d of %d benign texts (%.1f %%) and %d of %d "
-                + "injections (%.1f %%). Combined with triage: %s; model on every text: %s (injections | benign | "
-                + "precision | recall | FPR).%n", benignRead, benign, 100.0 * benignRead / benign, injectionsRead,
-                injections, 100.0 * injectionsRead / injections, withTriage.row(), without.row()));
+        out.append(String.format(Locale.ROOT, "- %s: the model read %d of %d benign texts (%.1f %%) and %d of %d "
+                + "injections (%.1f %%); combined %s%n", gates, benignRead, benign, 100.0 * benignRead / benign,
+                injectionsRead, injections, 100.0 * injectionsRead / injections, combined.row()));
     }
 
     private static void appendMisses(StringBuilder out, List<Example> test, InjectionScore[] scores, boolean fn) {

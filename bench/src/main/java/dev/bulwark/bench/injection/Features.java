@@ -27,7 +27,11 @@ import java.util.stream.IntStream;
  */
 record Features(float[][] embeddings, double[] ruleScores, int[] inputChars) {
     static Features of(List<Example> examples, Path cacheFile) throws IOException {
-        var encoder = SentenceEncoder.miniLm();
+        return of(examples, SentenceEncoder.miniLm(), cacheFile);
+    }
+
+    /** With another encoder (the screen's cut one); the cache file must be that encoder's own. */
+    static Features of(List<Example> examples, SentenceEncoder encoder, Path cacheFile) throws IOException {
         var rules = RuleSet.standard();
         Map<String, float[]> cache = readCache(cacheFile);
         float[][] embeddings = new float[examples.size()][];

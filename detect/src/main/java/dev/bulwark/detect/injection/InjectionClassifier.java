@@ -1,12 +1,12 @@
 package dev.bulwark.detect.injection;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 /**
- * Layer (c): sentence embedding + logistic head, behind an optional {@link Triage} that lets clearly ordinary texts
- * skip the embedding. The encoder is fetched through a supplier so that building a detector does not load the ONNX
+ * Layer (c): sentence embedding + logistic head, behind {@link ModelGate}s (the n-gram {@link Triage}, then the
+ * cut-encoder {@link EncoderScreen}) that let clearly ordinary texts skip the full model. The encoder is fetched through a supplier so that building a detector does not load the ONNX
  * model; the first text the model reads does.
  */
 public final class InjectionClassifier {
@@ -15,23 +15,26 @@ public final class InjectionClassifier {
 
     private final Supplier<SentenceEncoder> encoder;
     private final ClassifierHead head;
-    private final Optional<Triage> triage;
+    private final List<ModelGate> gates;
 
     /** The model reads every text. */
     public InjectionClassifier(Supplier<SentenceEncoder> encoder, ClassifierHead head) {
-        this(encoder, head, Optional.empty());
+        this(encoder, head, List.of());
     }
 
-    public InjectionClassifier(Supplier<SentenceEncoder> encoder, ClassifierHead head, Optional<Triage> triage) {
+    /** @param gates asked in order, cheapest first; the model reads a text only if every gate says it is needed */
+    public InjectionClassifier(Supplier<SentenceEncoder> encoder, ClassifierHead head, List<ModelGate> gates) {
         this.encoder = encoder;
         this.head = head;
-        this.triage = triage;
+        this.gates = List.copyOf(gates);
     }
 
-    /** Calibrated probability (0.5 at the head's threshold); empty when the triage sent the text past the model. */
+    /** Calibrated probability (0.5 at the head's threshold); empty when a gate sent the text past the model. */
     public OptionalDouble calibrated(NormalizedText text) {
         String input = input(text);
-        if (triage.isPresent() && !triage.get().modelNeeded(input)) return OptionalDouble.empty();
+        for (ModelGate gate : gates) {
+            if (!gate.modelNeeded(input)) return OptionalDouble.empty();
+        }
         return OptionalDouble.of(head.calibrated(encoder.get().embed(input), input.length()));
     }
 

@@ -29,12 +29,18 @@ public final class InjectionDetector {
     }
 
     /**
-     * All three layers with the bundled rules, model and head; the bundled {@link Triage} decides which texts the
-     * model reads (on our held-out split it skipped most benign texts and no injection the model would have caught).
+     * All three layers with the bundled rules, model and head; the bundled gates — the n-gram {@link Triage}, then
+     * the cut-encoder {@link EncoderScreen} — decide which texts the full model reads (docs/accuracy.md: what they
+     * skip on our held-out split, and what that costs in recall).
      */
     public static InjectionDetector standard() {
-        return new InjectionDetector(RuleSet.standard(), Optional.of(new InjectionClassifier(SentenceEncoder::miniLm,
-                StandardHead.HEAD, Optional.of(StandardHead.TRIAGE))));
+        return standard(List.of(StandardHead.TRIAGE, StandardHead.SCREEN));
+    }
+
+    /** The bundled rules, model and head behind these gates (evaluation compares gate sets). */
+    public static InjectionDetector standard(List<ModelGate> gates) {
+        return new InjectionDetector(RuleSet.standard(),
+                Optional.of(new InjectionClassifier(SentenceEncoder::miniLm, StandardHead.HEAD, gates)));
     }
 
     /** As {@link #standard()}, but the model reads every text (milliseconds of CPU each). */
@@ -82,9 +88,10 @@ public final class InjectionDetector {
         return classifier.isPresent();
     }
 
-    /** The bundled head and triage, read once. */
+    /** The bundled head and gates, read once (the encoders load when first used). */
     private static final class StandardHead {
         static final ClassifierHead HEAD = ClassifierHead.standard();
         static final Triage TRIAGE = Triage.standard();
+        static final EncoderScreen SCREEN = EncoderScreen.standard();
     }
 }

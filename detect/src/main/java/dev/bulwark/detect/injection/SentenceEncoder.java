@@ -13,4 +13,9 @@ public interface SentenceEncoder {
     static SentenceEncoder miniLm() {
         return MiniLmEncoder.shared();
     }
+
+    /** The same model cut to its first 4 layers over 64 word pieces, for {@link EncoderScreen}; loaded on first use. */
+    static SentenceEncoder miniLmScreen() {
+        return MiniLmEncoder.screen();
+    }
 }

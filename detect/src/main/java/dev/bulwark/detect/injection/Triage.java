@@ -21,7 +21,7 @@ import java.nio.ByteOrder;
  * <p>Weights ship as {@code triage.f16}: {@value NgramFeatures#DIMENSION} IEEE half-precision floats, little-endian
  * (512 KB; the rounding moves a probability by well under the threshold's margin).
  */
-public final class Triage {
+public final class Triage implements ModelGate {
     public static final String SCHEMA = "bulwark/injection-triage/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +50,7 @@ public final class Triage {
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** Whether the sentence model should read this classifier input. */
+    @Override
     public boolean modelNeeded(String classifierInput) {
         return probability(classifierInput) >= threshold;
     }

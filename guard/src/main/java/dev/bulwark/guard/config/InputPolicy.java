@@ -7,7 +7,7 @@ package dev.bulwark.guard.config;
  * @param injection          prompt injection in user text (tool and function results are scanned as data)
  * @param injectionThreshold score at or above which the injection detector's verdict counts
  * @param learnedModel       whether the learned injection classifier runs besides the rules (off the event loop)
- * @param modelTriage        whether the n-gram triage lets clearly ordinary texts skip that classifier
+ * @param modelTriage        whether the gates (n-gram triage, cut-encoder screen) let clearly ordinary texts skip that classifier
  */
 public record InputPolicy(int maxBytes, int maxMessages, Integer maxTokens, Action injection,
                           double injectionThreshold, boolean learnedModel, boolean modelTriage, Action pii,
