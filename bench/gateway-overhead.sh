@@ -2,9 +2,12 @@
 # The gateway's overhead, side by side in one run against a fast local stub upstream (issue 6 acceptance):
 # for each configuration (det: deterministic scanners only, rules-only injection, `learnedModel: false`; full:
 # everything on, the learned injection model too behind its two gates (n-gram triage, cut-encoder screen), as shipped; always: the learned model
-# reads every message, `modelTriage: false`, the cost when every message looks suspicious) it runs, back to back, the same load straight to the stub and through the
-# gateway at fixed rates (open loop, latency counted from when each request was due, so stalls are not hidden),
-# then as many requests as the gateway takes (closed loop). Every protection is on in both configurations: API key,
+# reads every message, `modelTriage: false`, the cost when every message looks suspicious) it sends the same load
+# straight to the stub and through the gateway at fixed rates (open loop, latency counted from when each request was
+# due, so stalls are not hidden), then as many requests as the gateway takes (closed loop). At fixed rates the two
+# are interleaved in one run (each gateway request due half a period after a direct one; PAIRED=0: two runs back to
+# back, as before 2026-11-27), so both tails are measured over the same seconds of the same machine: back to back, a
+# stall that hit only one of the two runs moved the difference of the p99s by milliseconds. Every protection is on in both configurations: API key,
 # Bucket4j limits (set high enough never to refuse), extraction monitor (alert only), input and output filters,
 # canaries and system-prompt leak rules, hash-chained audit log. Limits and thresholds are set so nothing is
 # refused: the benchmark measures the work, not a 429.
@@ -185,6 +188,31 @@ measure() {
   echo "$label $line" | tee -a "$results" >&2
 }
 
+# $1 label prefix ("NAME"), $2 label suffix ("rateR BODY REPEAT"), then LoadGenerator pair args: one run, two
+# result lines ("NAME direct SUFFIX", "NAME gateway SUFFIX"), the gateway's line with its CPU and own-clock p99
+measure_pair() {
+  local name=$1 suffix=$2
+  shift 2
+  local before after direct gateway
+  rm -f "$work/ready"
+  "${java[@]}" -Dready="$work/ready" -Dsettle="$settle" dev.bulwark.bench.gateway.LoadGenerator pair "$@" >"$work/load.out" &
+  local load=$!
+  while [ ! -f "$work/ready" ] && kill -0 "$load" 2>/dev/null; do sleep 0.05; done
+  added_buckets >"$work/buckets.before"
+  before=$(gateway_ticks)
+  rm -f "$work/ready"
+  wait "$load"
+  after=$(gateway_ticks)
+  added_buckets >"$work/buckets.after"
+  direct=$(sed -n 's/^direct //p' "$work/load.out")
+  gateway=$(sed -n 's/^gateway //p' "$work/load.out")
+  gateway="$gateway cpu=$(awk -v t=$(( after - before )) -v hz="$ticks_per_second" -v l="$gateway" 'BEGIN {
+      split(l, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
+      printf "%d", t / hz * 1e6 / v["requests"] }') inside=$(inside_p99 "$work/buckets.before" "$work/buckets.after")"
+  echo "$name direct $suffix pair $direct" | tee -a "$results" >&2
+  echo "$name gateway $suffix pair $gateway" | tee -a "$results" >&2
+}
+
 for config in $configs; do
   write_config "$config"
   rates=$det_rates
@@ -201,12 +229,19 @@ for config in $configs; do
       # JIT warm-up of the gateway (and the learned model's first load), not counted
       "${java[@]}" -Dwarmup=10 dev.bulwark.bench.gateway.LoadGenerator max "$gw/v1/chat/completions" 5 16 \
         "$work/benign.json" "$auth" >/dev/null
-      for rate in $rates; do
-        measure "$name direct rate$rate benign $r" rate "$stub/v1/chat/completions" "$rate" "$seconds" "$work/benign.json"
-        measure "$name gateway rate$rate benign $r" rate "$gw/v1/chat/completions" "$rate" "$seconds" "$work/benign.json" "$auth"
-      done
       first_rate=${rates%% *}
-      measure "$name gateway rate$first_rate pii $r" rate "$gw/v1/chat/completions" "$first_rate" "$seconds" "$work/pii.json" "$auth"
+      if [ "${PAIRED:-1}" = 1 ]; then
+        for rate in $rates; do
+          measure_pair "$name" "rate$rate benign $r" "$stub/v1/chat/completions" "$gw/v1/chat/completions" "$rate" "$seconds" "$work/benign.json" "$auth"
+        done
+        measure_pair "$name" "rate$first_rate pii $r" "$stub/v1/chat/completions" "$gw/v1/chat/completions" "$first_rate" "$seconds" "$work/pii.json" "$auth"
+      else
+        for rate in $rates; do
+          measure "$name direct rate$rate benign $r" rate "$stub/v1/chat/completions" "$rate" "$seconds" "$work/benign.json"
+          measure "$name gateway rate$rate benign $r" rate "$gw/v1/chat/completions" "$rate" "$seconds" "$work/benign.json" "$auth"
+        done
+        measure "$name gateway rate$first_rate pii $r" rate "$gw/v1/chat/completions" "$first_rate" "$seconds" "$work/pii.json" "$auth"
+      fi
       measure "$name direct max benign $r" max "$stub/v1/chat/completions" "$seconds" "$concurrency" "$work/benign.json"
       measure "$name gateway max benign $r" max "$gw/v1/chat/completions" "$seconds" "$concurrency" "$work/benign.json" "$auth"
       stop_gateway

@@ -24,6 +24,10 @@ import org.HdrHistogram.Histogram;
  * <ul>
  *   <li>{@code rate URL RATE SECONDS BODY [H=V...]}: open loop at a fixed rate; latency counted from when each
  *       request was due, so a stall shows in the tail instead of slowing the load down (coordinated omission)</li>
+ *   <li>{@code pair DIRECT_URL GATEWAY_URL RATE SECONDS BODY [H=V...]}: the same open loop to both at once, the
+ *       gateway's requests due half a period after the direct ones, each side in its own histogram: both tails are
+ *       measured in the same seconds, so a stall of the machine lands in both instead of in one of two runs back to
+ *       back (prints two lines, {@code direct ...} and {@code gateway ...})</li>
  *   <li>{@code max URL SECONDS CONCURRENCY BODY [H=V...]}: closed loop, as fast as CONCURRENCY requests in flight
  *       allow: throughput</li>
  *   <li>{@code ttft URL COUNT BODY [H=V...]}: streamed requests one at a time; time to the first non-empty content
@@ -47,6 +51,11 @@ public final class LoadGenerator {
             Map<String, String> result = switch (mode) {
                 case "rate" -> new Run(vertx, url, body(args[4]), headers(args, 5), 256)
                         .openLoop(Double.parseDouble(args[2]), Integer.parseInt(args[3]));
+                case "pair" -> {
+                    printPair(vertx, url, URI.create(args[2]), Double.parseDouble(args[3]), Integer.parseInt(args[4]),
+                            body(args[5]), headers(args, 6));
+                    yield null;
+                }
                 case "max" -> {
                     Run run = new Run(vertx, url, body(args[4]), headers(args, 5), Integer.parseInt(args[3]));
                     run.warmUp();
@@ -56,12 +65,32 @@ public final class LoadGenerator {
                         .firstTokens(Integer.parseInt(args[2]));
                 default -> throw new IllegalArgumentException("mode: rate | max | ttft");
             };
-            var line = new StringBuilder(mode);
-            result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
-            System.out.println(line);
+            if (result != null) System.out.println(line(mode, result));
         } finally {
             vertx.close().await();
         }
+    }
+
+    private static String line(String label, Map<String, String> result) {
+        var line = new StringBuilder(label);
+        result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+        return line.toString();
+    }
+
+    /** Both targets at {@code rate}, interleaved: request n to the direct URL at n / rate, to the gateway half a period later. */
+    private static void printPair(Vertx vertx, URI direct, URI gateway, double rate, int seconds, Buffer body,
+                                  Map<String, String> headers) throws Exception {
+        Run toDirect = new Run(vertx, direct, body, headers, 256);
+        Run toGateway = new Run(vertx, gateway, body, headers, 256);
+        toGateway.closedLoop(Integer.getInteger("warmup", 4), 8);
+        int settle = Integer.getInteger("settle", 0);
+        if (settle > 0) Run.pacedTogether(vertx, rate, settle, toDirect, toGateway);
+        toDirect.resetCounts();
+        toGateway.resetCounts();
+        Run.awaitGo();
+        long start = Run.pacedTogether(vertx, rate, seconds, toDirect, toGateway);
+        System.out.println(line("direct", toDirect.summary(start)));
+        System.out.println(line("gateway", toGateway.summary(start)));
     }
 
     private static Buffer body(String file) throws Exception {
@@ -123,11 +152,15 @@ public final class LoadGenerator {
         }
 
         private void settle() throws Exception {
-            warm = done.get();
+            resetCounts();
+            awaitGo();
+        }
+
+        private void resetCounts() {
+            warm += done.get();
             latency.reset();
             errors.set(0);
             done.set(0);
-            awaitGo();
         }
 
         /**
@@ -160,24 +193,38 @@ public final class LoadGenerator {
 
         /** Sends {@code rate * seconds} requests, each due at its own time; returns when they all came back. */
         private long paced(double rate, int seconds) throws Exception {
+            return pacedTogether(vertx, rate, seconds, this);
+        }
+
+        /**
+         * Each run sends {@code rate * seconds} requests; run k's request n is due at (n + k / runs) / rate. Returns
+         * the start time once every request came back.
+         */
+        static long pacedTogether(Vertx vertx, double rate, int seconds, Run... runs) throws Exception {
             long start = System.nanoTime();
             long total = (long) (rate * seconds);
-            long doneBefore = done.get();
+            long period = (long) (1e9 / rate);
             var finished = new CompletableFuture<Void>();
+            var outstanding = new AtomicLong(total * runs.length);
             var issued = new AtomicLong();
             vertx.setPeriodic(1, id -> {
-                // request n is due at n / rate: by now, floor(elapsed * rate) + 1 of them are
-                long due = Math.min(total, (long) ((System.nanoTime() - start) / 1e9 * rate) + 1);
-                while (issued.get() < due) {
-                    long n = issued.getAndIncrement();
-                    long dueAt = start + (long) (n / rate * 1e9);
-                    send().onComplete(ar -> {
-                        if (ar.succeeded()) latency.recordValue(Math.max(0, (System.nanoTime() - dueAt) / 1000));
-                        else errors.incrementAndGet();
-                        if (done.incrementAndGet() - doneBefore == total) finished.complete(null);
+                long elapsed = System.nanoTime() - start;
+                while (issued.get() < total * runs.length) {
+                    long i = issued.get();
+                    long n = i / runs.length;
+                    int k = (int) (i % runs.length);
+                    long dueAt = start + (long) (n / rate * 1e9) + period * k / runs.length;
+                    if (dueAt - start > elapsed) break;
+                    issued.incrementAndGet();
+                    Run run = runs[k];
+                    run.send().onComplete(ar -> {
+                        if (ar.succeeded()) run.latency.recordValue(Math.max(0, (System.nanoTime() - dueAt) / 1000));
+                        else run.errors.incrementAndGet();
+                        run.done.incrementAndGet();
+                        if (outstanding.decrementAndGet() == 0) finished.complete(null);
                     });
                 }
-                if (issued.get() >= total) vertx.cancelTimer(id);
+                if (issued.get() >= total * runs.length) vertx.cancelTimer(id);
             });
             finished.get();
             return start;
