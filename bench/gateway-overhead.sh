@@ -159,58 +159,51 @@ inside_p99() {
           for (i = 1; i <= n; i++) if (c[i] >= 0.99 * total) { printf "%d", le[i] * 1e6; exit } }' "$1" "$2"
 }
 
-# $1 label, then LoadGenerator args; appends "label key=value..." to the results (with the gateway's CPU per request
-# and the p99 of the time it adds by its own clock, when the label says the load went through it)
-measure() {
-  local label=$1
-  shift
-  local line before after
-  # the load generator warms up (flat out, a few seconds), then waits for its ready file to go: the gateway's
-  # histogram is read in that pause, so it holds the measured requests only
+# Runs the load generator with "$@" in the background. It warms up (flat out, a few seconds), then waits for its ready
+# file to go: the gateway's histogram and CPU ticks are read in that pause and again at the end, so the difference
+# holds the measured requests only (ticks_before, ticks_after; buckets.before, buckets.after). Its output is in
+# $work/load.out.
+run_load() {
   rm -f "$work/ready"
   "${java[@]}" -Dready="$work/ready" -Dsettle="$settle" dev.bulwark.bench.gateway.LoadGenerator "$@" >"$work/load.out" &
   local load=$!
   # no cap on the wait: warm-up and settle take as long as they take, and the load generator ends on its own
   while [ ! -f "$work/ready" ] && kill -0 "$load" 2>/dev/null; do sleep 0.05; done
   added_buckets >"$work/buckets.before"
-  before=$(gateway_ticks)
+  ticks_before=$(gateway_ticks)
   rm -f "$work/ready"
   wait "$load"
-  line=$(cat "$work/load.out")
-  after=$(gateway_ticks)
+  ticks_after=$(gateway_ticks)
   added_buckets >"$work/buckets.after"
-  if [[ $label == *" gateway "* ]]; then
-    # CPU ticks are read after the load generator's warm-up, so they belong to the measured requests
-    line="$line cpu=$(awk -v t=$(( after - before )) -v hz="$ticks_per_second" -v l="$line" 'BEGIN {
-      split(l, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
-      printf "%d", t / hz * 1e6 / v["requests"] }') inside=$(inside_p99 "$work/buckets.before" "$work/buckets.after")"
-  fi
+}
+
+# $1 a result line of requests sent through the gateway: the line with the gateway's CPU per request (cpu=, in
+# microseconds) and the p99 of the time it adds by its own clock (inside=) appended
+with_gateway_costs() {
+  echo "$1 cpu=$(awk -v t=$(( ticks_after - ticks_before )) -v hz="$ticks_per_second" -v l="$1" 'BEGIN {
+    split(l, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
+    printf "%d", t / hz * 1e6 / v["requests"] }') inside=$(inside_p99 "$work/buckets.before" "$work/buckets.after")"
+}
+
+# $1 label, then LoadGenerator args; appends "label key=value..." to the results (with the gateway's costs when the
+# label says the load went through it)
+measure() {
+  local label=$1 line
+  shift
+  run_load "$@"
+  line=$(cat "$work/load.out")
+  if [[ $label == *" gateway "* ]]; then line=$(with_gateway_costs "$line"); fi
   echo "$label $line" | tee -a "$results" >&2
 }
 
 # $1 label prefix ("NAME"), $2 label suffix ("rateR BODY REPEAT"), then LoadGenerator pair args: one run, two
-# result lines ("NAME direct SUFFIX", "NAME gateway SUFFIX"), the gateway's line with its CPU and own-clock p99
+# result lines ("NAME direct SUFFIX", "NAME gateway SUFFIX"), the gateway's with its costs
 measure_pair() {
   local name=$1 suffix=$2
   shift 2
-  local before after direct gateway
-  rm -f "$work/ready"
-  "${java[@]}" -Dready="$work/ready" -Dsettle="$settle" dev.bulwark.bench.gateway.LoadGenerator pair "$@" >"$work/load.out" &
-  local load=$!
-  while [ ! -f "$work/ready" ] && kill -0 "$load" 2>/dev/null; do sleep 0.05; done
-  added_buckets >"$work/buckets.before"
-  before=$(gateway_ticks)
-  rm -f "$work/ready"
-  wait "$load"
-  after=$(gateway_ticks)
-  added_buckets >"$work/buckets.after"
-  direct=$(sed -n 's/^direct //p' "$work/load.out")
-  gateway=$(sed -n 's/^gateway //p' "$work/load.out")
-  gateway="$gateway cpu=$(awk -v t=$(( after - before )) -v hz="$ticks_per_second" -v l="$gateway" 'BEGIN {
-      split(l, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
-      printf "%d", t / hz * 1e6 / v["requests"] }') inside=$(inside_p99 "$work/buckets.before" "$work/buckets.after")"
-  echo "$name direct $suffix pair $direct" | tee -a "$results" >&2
-  echo "$name gateway $suffix pair $gateway" | tee -a "$results" >&2
+  run_load pair "$@"
+  echo "$name direct $suffix pair $(sed -n 's/^direct //p' "$work/load.out")" | tee -a "$results" >&2
+  echo "$name gateway $suffix pair $(with_gateway_costs "$(sed -n 's/^gateway //p' "$work/load.out")")" | tee -a "$results" >&2
 }
 
 for config in $configs; do
