@@ -69,6 +69,10 @@ fi
 java=("${pin_load[@]}" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xms512m -Xmn400m -XX:TieredStopAtLevel=1
   -cp "bench/target/classes:$cp")
 
+# The machine's speed today, on the gateway's core: the same code has cost three times as much CPU one day as another
+speed=$("${pin_gateway[@]}" "$JAVA_HOME/bin/java" -cp "bench/target/classes:$cp" dev.bulwark.bench.gateway.MachineSpeed)
+echo "== $speed" >&2
+
 # ~1 KB chat requests of ordinary business text: one with nothing to redact, one with PII the input filter redacts
 cat >"$work/benign.json" <<'JSON'
 {"model":"gpt-4o-mini","temperature":0.2,"max_tokens":300,"messages":[
@@ -246,6 +250,7 @@ for config in $configs; do
   done
 done
 
+echo "$speed (medians on the gateway's core, microseconds; family-model of the processor)"
 # the table: per (config, target, load, body) the range over the repeats; added p99 pairs each gateway run with
 # the direct run of the same repeat
 awk '

@@ -57,11 +57,16 @@ public class InjectionBench {
 
     @Setup
     public void setup() {
-        String base = prompt.equals("benign") ? BENIGN : ATTACK;
-        text = (base + " " + base).substring(0, PROMPT_CHARS);
+        text = prompt(prompt);
         rulesOnly = InjectionDetector.rulesOnly();
         full = InjectionDetector.standard();
         full.score(text); // load the model outside the measurement
+    }
+
+    /** The benchmark's 1 KB prompt: "benign" or "attack". */
+    public static String prompt(String kind) {
+        String base = kind.equals("benign") ? BENIGN : ATTACK;
+        return (base + " " + base).substring(0, PROMPT_CHARS);
     }
 
     @Benchmark
