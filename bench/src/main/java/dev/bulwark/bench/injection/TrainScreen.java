@@ -8,6 +8,7 @@ import dev.bulwark.detect.injection.InjectionClassifier;
 import dev.bulwark.detect.injection.SentenceEncoder;
 import dev.bulwark.detect.injection.TextNormalizer;
 import dev.bulwark.detect.injection.Triage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ public final class TrainScreen {
      * fitted out of fold on the full encoder's embeddings with the L2 strength it was trained with, flags them at
      * its thresholds.
      */
-    private static boolean[] neededInjections(List<Example> train, boolean[] y, double[] weights) throws java.io.IOException {
+    private static boolean[] neededInjections(List<Example> train, boolean[] y, double[] weights) throws IOException {
         ClassifierHead head = ClassifierHead.standard();
         Features full = Features.of(train, Path.of("bench/target/injection-embeddings.cache"));
         double[] oof = TrainInjection.outOfFold(train, full.embeddings(), y, weights,

@@ -88,11 +88,16 @@ public record ClassifierHead(double[] weights, double bias, double threshold, in
 
     /** The head bundled with Bulwark ({@code head.json} next to this class). */
     public static ClassifierHead standard() {
-        try (InputStream in = ClassifierHead.class.getResourceAsStream("head.json")) {
-            if (in == null) throw new IllegalStateException("missing resource head.json (run bench/train-injection.sh)");
+        return bundled("head.json");
+    }
+
+    /** A head shipped next to this class ({@code head.json}, or the screen's {@code screen.json}). */
+    static ClassifierHead bundled(String resource) {
+        try (InputStream in = ClassifierHead.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource + " (run bench/train-injection.sh)");
             return fromJson(JSON.readTree(in));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read head.json", e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

@@ -1,9 +1,5 @@
 package dev.bulwark.detect.injection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 /**
@@ -39,11 +35,6 @@ public final class EncoderScreen implements ModelGate {
 
     /** The screen bundled with Bulwark ({@code screen.json} next to this class); the encoder loads on first use. */
     public static EncoderScreen standard() {
-        try (InputStream in = EncoderScreen.class.getResourceAsStream("screen.json")) {
-            if (in == null) throw new IllegalStateException("missing resource screen.json (run bench/train-injection.sh)");
-            return new EncoderScreen(SentenceEncoder::miniLmScreen, ClassifierHead.fromJson(new ObjectMapper().readTree(in)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read screen.json", e);
-        }
+        return new EncoderScreen(SentenceEncoder::miniLmScreen, ClassifierHead.bundled("screen.json"));
     }
 }
