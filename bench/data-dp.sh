@@ -6,6 +6,9 @@
 # including JVM start, then the best and median of each against the target. Each run is paired with a baseline
 # run of the same query through a plain `java -jar` (no start-up cache, default compilers: what the launcher adds,
 # measured in the same minutes of the same machine).
+# Run 1 is the file's first query against its ledger: the ledger identifies a dataset by the sha256 of its bytes, so
+# that run hashes the file (88 MB at 1M rows) and remembers the digest beside the ledger; later runs reuse it while the
+# file is unchanged. The summary reports run 1 apart from the repeat queries.
 # Usage: bench/data-dp.sh [ROWS] [RUNS]   (defaults 1000000 and 5). The machine may be shared: numbers are noisy.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,6 +59,14 @@ for i in $(seq 1 "$runs"); do
   wall+=("$ms_wall")
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall times stretch with load; CPU times less so)"
-printf '%s\n' "${inproc[@]}" | sort -n | awk -v what="in-process" '{a[NR]=$1} END {printf "%-11s best %.0f ms, median %.0f ms: %s the 1 s target\n", what, a[1], a[int((NR+1)/2)], (a[int((NR+1)/2)] < 1000 ? "meets" : "misses")}'
-printf '%s\n' "${wall[@]}" | sort -n | awk -v what="whole CLI" '{a[NR]=$1} END {printf "%-11s best %.0f ms, median %.0f ms: %s the 1 s target (includes JVM start and DuckDB native load)\n", what, a[1], a[int((NR+1)/2)], (a[int((NR+1)/2)] < 1000 ? "meets" : "misses")}'
-printf '%s\n' "${base[@]}" | sort -n | awk -v what="plain java" '{a[NR]=$1} END {printf "%-11s best %.0f ms, median %.0f ms (baseline: the same query through java -jar, no start-up cache)\n", what, a[1], a[int((NR+1)/2)]}'
+summary() { # $1 = label, $2 = note, then the samples (ms); best and median against the 1 s target
+  local what=$1 note=$2
+  shift 2
+  printf '%s\n' "$@" | sort -n | awk -v what="$what" -v note="$note" '{a[NR]=$1} END {m=a[int((NR+1)/2)]; printf "%-24s best %.0f ms, median %.0f ms: %s the 1 s target%s\n", what, a[1], m, (m < 1000 ? "meets" : "misses"), note}'
+}
+echo "first query (hashes the file for the ledger): in-process ${inproc[0]} ms, whole CLI call ${wall[0]} ms, plain java -jar ${base[0]} ms"
+if [ "$runs" -gt 1 ]; then
+  summary "repeat queries in-process" "" "${inproc[@]:1}"
+  summary "repeat queries whole CLI" " (includes JVM start and DuckDB native load)" "${wall[@]:1}"
+  printf '%s\n' "${base[@]:1}" | sort -n | awk '{a[NR]=$1} END {printf "%-24s best %.0f ms, median %.0f ms (baseline: the same query through java -jar, no start-up cache)\n", "repeat plain java", a[1], a[int((NR+1)/2)]}'
+fi
