@@ -4,7 +4,7 @@
 # large enough for all of them. Prints, per run, the time measured inside the process (from the command's start to
 # the answer: DuckDB start, column check, sha256 of the file, ledger fsync, SQL count, noise) and the whole CLI call
 # including JVM start, then the best and median of each against the target. Each run is paired with a baseline
-# run of the same query through a plain `java -jar` (no start-up cache, default compilers: what the launcher adds,
+# run of the same query through a plain `java -jar` (no start-up cache: what the launcher adds,
 # measured in the same minutes of the same machine).
 # Run 1 is the file's first query against its ledger: the ledger identifies a dataset by the sha256 of its bytes, so
 # that run hashes the file (88 MB at 1M rows) and remembers the digest beside the ledger; later runs reuse it while the
