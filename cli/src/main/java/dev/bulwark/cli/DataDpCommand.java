@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
         description = {"Answer one statistical question about a dataset with differential privacy: exact discrete "
                 + "noise (Laplace, or Gaussian with --delta) from a secure random source, and a privacy budget per "
                 + "dataset kept in a ledger that refuses the query that would pass it.",
-                "The spend is written to the ledger (fsynced) before anything is computed. See docs/data-protection.md.",
-                "Exit codes: 0 answered, 1 refused (budget exhausted; nothing computed), 2 bad usage, bad file or damaged ledger."},
+                "The spend is written to the ledger (fsynced) before the answer is shown; the data is read meanwhile, and a refused "
+                        + "query's result is dropped unseen. See docs/data-protection.md.",
+                "Exit codes: 0 answered, 1 refused (budget exhausted; nothing released), 2 bad usage, bad file or damaged ledger."},
         footer = {"", "Examples:",
                 "  ./bulwark data dp people.csv --query count --where \"city = 'Lyon'\" --epsilon 0.5 --ledger dp.jsonl --budget 3",
                 "  ./bulwark data dp people.csv --query mean --column age --bounds 0,100 --epsilon 0.5 --ledger dp.jsonl",
@@ -74,7 +75,7 @@ final class DataDpCommand implements Callable<Integer> {
             description = "The dataset's total δ, fixed with the budget (default 0.000001).")
     BigDecimal budgetDelta;
 
-    @Option(names = "--timing", description = "Print timings to stderr (in-process total and the query after the ledger).")
+    @Option(names = "--timing", description = "Print timings to stderr (in-process total and DuckDB's query).")
     boolean timing;
 
     @CommandLine.Spec
@@ -102,7 +103,7 @@ final class DataDpCommand implements Callable<Integer> {
             // process CPU (all threads, JVM start included) says more than wall time on a busy machine
             long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
-            spec.commandLine().getErr().printf(Locale.ROOT, "timing: in-process %.1f ms (query after the ledger %.1f ms);"
+            spec.commandLine().getErr().printf(Locale.ROOT, "timing: in-process %.1f ms (SQL query %.1f ms);"
                     + " process CPU since JVM start %.1f ms%n", (System.nanoTime() - start) / 1e6, answer.queryNanos() / 1e6, cpu / 1e6);
             spec.commandLine().getErr().flush();
         }

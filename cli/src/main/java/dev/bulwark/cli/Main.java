@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.data.table.Tables;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,13 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (readsTables(args)) Tables.openEarly();
         System.exit(run(args));
+    }
+
+    /** The commands that read a table through DuckDB, whose native library can load while picocli starts. */
+    static boolean readsTables(String... args) {
+        return args.length > 0 && (args[0].equals("data") || args.length > 1 && args[0].equals("scan") && args[1].equals("data"));
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */

@@ -12,6 +12,16 @@ class MainCommandLineTest {
     }
 
     @Test
+    void duckDbOpensEarlyOnlyForCommandsThatReadTables() {
+        assertThat(Main.readsTables("data", "dp", "x.csv")).isTrue();
+        assertThat(Main.readsTables("scan", "data", "x.csv")).isTrue();
+        assertThat(Main.readsTables("scan", "model", "x.pkl")).isFalse();
+        assertThat(Main.readsTables("scan")).isFalse();
+        assertThat(Main.readsTables("guard")).isFalse();
+        assertThat(Main.readsTables()).isFalse();
+    }
+
+    @Test
     void helpVersionNoCommandAndUnknownCommandsSeeThemAll() {
         int all = Main.COMMANDS.size();
         assertThat(Main.commandLine().getSubcommands()).hasSize(all);

@@ -12,7 +12,7 @@ import java.util.List;
  * @param cost      what this query spent
  * @param receipt   the dataset's budget and total spend after it
  * @param notes     caveats worth printing (clamping, resolution)
- * @param queryNanos time to compute the answer after the spend was recorded (SQL and noise)
+ * @param queryNanos time DuckDB took to compute the exact statistic (the spend is recorded meanwhile)
  */
 public record DpAnswer(DpQuery query, String value, String error, String mechanism, PrivacyAmount cost,
                        PrivacyLedger.Receipt receipt, List<String> notes, long queryNanos) {

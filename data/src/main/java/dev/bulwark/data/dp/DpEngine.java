@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * Answers a {@link DpQuery} about one file: checks the query and the columns, records the spend in the ledger (which
- * may refuse), and only then reads the data through DuckDB and adds noise.
+ * Answers a {@link DpQuery} about one file: checks the query and the columns, computes the exact statistic through
+ * DuckDB while the spend is recorded in the ledger (which may refuse), and only once the spend is durable adds the
+ * noise and releases the answer. The exact statistic never leaves this class: a refused query's is dropped unseen,
+ * so a refusal never depends on the data, and a query that fails reading the data after its spend keeps the spend.
  *
  * <p>Numbers are counted as integers at the query's resolution: a value is read as a number, clamped to the bounds,
  * multiplied by 10^decimals and rounded, then clamped again to the scaled bounds (so double rounding can never
@@ -23,6 +26,11 @@ public final class DpEngine {
     /** Quantile candidates: at most this many evenly spaced points of [LO, HI] at the resolution. */
     static final int MAX_CANDIDATES = 1000;
     private static final double CONFIDENCE = 0.95;
+    /**
+     * The ledger's side (hash the file, then spend) runs on a daemon thread of its own: the common pool may have a
+     * single thread, and a hash left behind by a failed open must not keep the process alive.
+     */
+    private static final Executor LEDGER_THREAD = task -> Thread.ofPlatform().daemon().name("dp-ledger").start(task);
 
     private final PrivacyLedger ledger;
     private final RandomSource random;
@@ -34,49 +42,69 @@ public final class DpEngine {
 
     /**
      * @param budget the dataset's total budget when this is its first query (null: the ledger's default)
-     * @throws BudgetExceededException when the ledger refuses (nothing computed)
+     * @throws BudgetExceededException when the ledger refuses (nothing released)
      */
     public DpAnswer answer(Path file, DpQuery query, PrivacyAmount budget) {
-        // the file's hash (its identity in the ledger) is read while DuckDB loads: both are needed before the spend
-        CompletableFuture<DatasetId> hashing = CompletableFuture.supplyAsync(() -> ledger.identify(file));
+        // the file's hash is its identity in the ledger: read while DuckDB opens the file and counts
+        CompletableFuture<DatasetId> hashing = CompletableFuture.supplyAsync(() -> ledger.identify(file), LEDGER_THREAD);
         try (SqlTable table = SqlTable.open(file)) {
             String column = query.column() == null ? null : table.identifier(query.column());
             WhereClause where = WhereClause.parse(query.where(), table::identifier);
-            DatasetId dataset = dataset(hashing);
-            PrivacyLedger.Receipt receipt = ledger.spend(dataset, budget, query.privacy(), query.describe());
+            // spent only now, when the query is known to be valid for this file
+            CompletableFuture<PrivacyLedger.Receipt> spending = hashing.thenApplyAsync(
+                    dataset -> ledger.spend(dataset, budget, query.privacy(), query.describe()), LEDGER_THREAD);
             long start = System.nanoTime();
-            Released r = switch (query.kind()) {
-                case COUNT -> count(table, column, where, query);
-                case SUM -> sum(table, column, where, query);
-                case MEAN -> mean(table, column, where, query);
-                case QUANTILE -> quantile(table, column, where, query);
-            };
+            Exact exact = null;
+            RuntimeException failed = null;
+            try {
+                exact = switch (query.kind()) {
+                    case COUNT -> count(table, column, where, query);
+                    case SUM -> sum(table, column, where, query);
+                    case MEAN -> mean(table, column, where, query);
+                    case QUANTILE -> quantile(table, column, where, query);
+                };
+            } catch (RuntimeException e) {
+                failed = e; // shown only after the spend: a refusal must not say whether the data could be read
+            }
+            long queryNanos = System.nanoTime() - start;
+            PrivacyLedger.Receipt receipt = joined(spending);
+            if (failed != null) throw failed;
+            Released r = exact.release();
             var notes = new ArrayList<>(r.notes);
             receipt.warning().ifPresent(notes::add);
-            return new DpAnswer(query, r.value, r.error, r.mechanism, query.privacy(), receipt, notes,
-                    System.nanoTime() - start);
+            return new DpAnswer(query, r.value, r.error, r.mechanism, query.privacy(), receipt, notes, queryNanos);
         }
     }
 
-    private static DatasetId dataset(CompletableFuture<DatasetId> hashing) {
+    private static <T> T joined(CompletableFuture<T> future) {
         try {
-            return hashing.join();
+            return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
     }
 
+    /** A statistic computed exactly, not yet released: {@link #release} adds the noise. */
+    @FunctionalInterface
+    private interface Exact {
+        Released release();
+    }
+
     private record Released(String value, String error, String mechanism, List<String> notes) {
     }
 
-    private Released count(SqlTable table, String column, WhereClause where, DpQuery query) {
+    private Exact count(SqlTable table, String column, WhereClause where, DpQuery query) {
         String sql = "SELECT count(*) FROM " + SqlTable.TABLE + " WHERE " + where.sql()
                 + (column == null ? "" : " AND " + column + " IS NOT NULL");
         long n = table.query(sql, where.parameters(), rows -> {
             rows.next();
             return rows.getLong(1);
         });
+        return () -> releaseCount(n, query);
+    }
+
+    private Released releaseCount(long n, DpQuery query) {
         Noise noise = Calibration.noise(query.privacy(), BigInteger.ONE);
         BigInteger noisy = BigInteger.valueOf(n).add(noise.sample(random));
         List<String> notes = new ArrayList<>();
@@ -117,8 +145,12 @@ public final class DpEngine {
         return query.loScaled().abs().max(query.hiScaled().abs());
     }
 
-    private Released sum(SqlTable table, String column, WhereClause where, DpQuery query) {
+    private Exact sum(SqlTable table, String column, WhereClause where, DpQuery query) {
         BigInteger sum = countAndSum(table, column, where, query)[1];
+        return () -> releaseSum(sum, query);
+    }
+
+    private Released releaseSum(BigInteger sum, DpQuery query) {
         BigInteger delta = sumSensitivity(query);
         Noise noise = Calibration.noise(query.privacy(), delta);
         BigInteger noisy = sum.add(noise.sample(random));
@@ -133,8 +165,12 @@ public final class DpEngine {
      * probability ≥ 97.5%, so both are (union bound) with ≥ 95%, and then the true mean lies between the extreme
      * ratios of the two intervals.
      */
-    private Released mean(SqlTable table, String column, WhereClause where, DpQuery query) {
+    private Exact mean(SqlTable table, String column, WhereClause where, DpQuery query) {
         BigInteger[] cs = countAndSum(table, column, where, query);
+        return () -> releaseMean(cs, query);
+    }
+
+    private Released releaseMean(BigInteger[] cs, DpQuery query) {
         PrivacyAmount half = new PrivacyAmount(query.privacy().epsilon().divide(BigDecimal.TWO),
                 query.privacy().delta().divide(BigDecimal.TWO));
         BigInteger delta = sumSensitivity(query);
@@ -175,7 +211,7 @@ public final class DpEngine {
      * mechanism's standard one: with 95% probability the chosen point's utility is within (2/ε)·ln(m/0.05) of the
      * best grid point's.
      */
-    private Released quantile(SqlTable table, String column, WhereClause where, DpQuery query) {
+    private Exact quantile(SqlTable table, String column, WhereClause where, DpQuery query) {
         long lo = query.loScaled().longValueExact();
         long hi = query.hiScaled().longValueExact();
         int m = (int) Math.min(MAX_CANDIDATES, hi - lo + 1);
@@ -197,6 +233,13 @@ public final class DpEngine {
             while (i < m) atOrBelow[i++] = total;
             return total;
         });
+        return () -> releaseQuantile(candidates, atOrBelow, n, query);
+    }
+
+    private Released releaseQuantile(long[] candidates, long[] atOrBelow, long n, DpQuery query) {
+        int m = candidates.length;
+        long lo = query.loScaled().longValueExact();
+        long hi = query.hiScaled().longValueExact();
         Rational q = Rational.of(query.q());
         BigInteger[] scores = new BigInteger[m];
         BigInteger target = q.num().multiply(BigInteger.valueOf(n));

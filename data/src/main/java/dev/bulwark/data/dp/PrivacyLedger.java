@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * The privacy-budget ledger: one append-only JSON Lines file, any number of datasets (by sha256), each with a total
  * budget fixed by its first query and the spends of every query since (sequential composition: ε and δ add up).
  *
- * <p>Write-ahead: {@link #spend} checks the budget and appends the spend, fsynced, before the caller computes
+ * <p>Write-ahead: {@link #spend} checks the budget and appends the spend, fsynced, before the caller releases
  * anything, so a crash can lose an answer but never a spend. Each line is {@code {"entry":{…},"sha256":"…"}}: the
  * hash covers the entry's exact text, and each entry names the previous line's hash ({@code prev}), so a damaged
  * or removed line in the middle is detected and the ledger refuses to go on. A torn last line (a crash while
@@ -42,7 +42,6 @@ import java.util.regex.Pattern;
 public final class PrivacyLedger {
     /** A ledger larger than this is refused rather than read into memory (about 100,000 queries). */
     static final long MAX_BYTES = 64L << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
     private static final String HEAD = "{\"entry\":";
     private static final Pattern TAIL = Pattern.compile(",\"sha256\":\"([0-9a-f]{64})\"}$");
@@ -51,6 +50,14 @@ public final class PrivacyLedger {
 
     private final Path file;
     private final Clock clock;
+
+    /**
+     * Jackson, built on first use: a DP query writes the ledger on a second thread while DuckDB counts, and Jackson's
+     * start (tens of milliseconds in the interpreter) belongs there rather than before the query on the main thread.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private PrivacyLedger(Path file, Clock clock) {
         this.file = file.toAbsolutePath().normalize();
@@ -185,7 +192,7 @@ public final class PrivacyLedger {
     }
 
     private static ObjectNode entry(String type, String dataset, PrivacyAmount amount, String prev) {
-        ObjectNode e = JSON.createObjectNode(); // field order matters: a torn line is read by its first fields
+        ObjectNode e = Json.MAPPER.createObjectNode(); // field order matters: a torn line is read by its first fields
         e.put("type", type);
         e.put("dataset", dataset);
         e.put("epsilon", amount.epsilon().toPlainString());
@@ -198,7 +205,7 @@ public final class PrivacyLedger {
     private static String append(StringBuilder out, ObjectNode entry) {
         String text;
         try {
-            text = JSON.writeValueAsString(entry);
+            text = Json.MAPPER.writeValueAsString(entry);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -274,7 +281,7 @@ public final class PrivacyLedger {
             String text = line.substring(HEAD.length(), tail.start());
             if (!sha256(text).equals(tail.group(1))) return null;
             try {
-                JsonNode entry = JSON.readTree(text);
+                JsonNode entry = Json.MAPPER.readTree(text);
                 return entry.path("prev").asText().equals(expectedPrev) ? entry : null;
             } catch (IOException e) {
                 return null;

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,8 +129,21 @@ public final class Tables {
         return row;
     }
 
+    /**
+     * Starts opening DuckDB on a background thread, for a command that is about to read a table: the open then
+     * overlaps the rest of the process's start instead of following it.
+     */
+    public static void openEarly() {
+        EarlyConnection.start();
+    }
+
     /** A fresh in-memory DuckDB: result rows streamed, not materialised, and its memory held to a bound. */
     static Connection connect() throws SQLException {
+        Optional<Connection> early = EarlyConnection.take();
+        return early.isPresent() ? early.get() : openConnection();
+    }
+
+    static Connection openConnection() throws SQLException {
         var properties = new Properties();
         properties.setProperty("jdbc_stream_results", "true");
         Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);

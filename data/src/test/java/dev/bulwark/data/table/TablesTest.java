@@ -41,6 +41,21 @@ class TablesTest {
     }
 
     @Test
+    void anEarlyConnectionServesTheFirstOpenOnlyAndLaterOpensGetTheirOwn() throws Exception {
+        Files.writeString(dir.resolve("t.csv"), "a,b\n1,2\n");
+        Tables.openEarly();
+        Tables.openEarly(); // a second call while one is pending starts nothing more
+        try (RowReader first = Tables.open(dir.resolve("t.csv")); RowReader second = Tables.open(dir.resolve("t.csv"))) {
+            assertThat(all(first)).hasSize(1);
+            assertThat(all(second)).hasSize(1);
+        }
+        assertThat(EarlyConnection.take()).isEmpty();
+        try (SqlTable table = SqlTable.open(dir.resolve("t.csv"))) {
+            assertThat(table.columns()).containsExactly("a", "b");
+        }
+    }
+
+    @Test
     void raggedCsvNamesFileAndLine() throws Exception {
         Path csv = dir.resolve("ragged.csv");
         Files.writeString(csv, "a,b\n1,2\n3,4,5\n6,7\n");
