@@ -46,7 +46,7 @@ class DataDpCommandTest {
                 "--ledger", ledger);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("refused").contains("only ε 0.2, δ 0.000001 is left").contains("nothing was computed");
+        assertThat(run.err()).contains("refused").contains("only ε 0.2, δ 0.000001 is left").contains("nothing was released or spent");
     }
 
     @Test

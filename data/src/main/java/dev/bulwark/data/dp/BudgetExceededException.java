@@ -9,7 +9,7 @@ public final class BudgetExceededException extends RuntimeException {
     public BudgetExceededException(DatasetId dataset, PrivacyAmount requested, PrivacyAmount left, PrivacyAmount budget) {
         super("refused: the query needs " + requested + " but only " + left + " is left of the budget (" + budget
                 + ") for " + dataset.path() + " (sha256 " + dataset.sha256().substring(0, 12) + "…); nothing was "
-                + "computed or spent");
+                + "released or spent");
         this.requested = requested;
         this.left = left;
         this.budget = budget;

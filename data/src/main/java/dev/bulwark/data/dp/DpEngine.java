@@ -53,6 +53,10 @@ public final class DpEngine {
             // spent only now, when the query is known to be valid for this file
             CompletableFuture<PrivacyLedger.Receipt> spending = hashing.thenApplyAsync(
                     dataset -> ledger.spend(dataset, budget, query.privacy(), query.describe()), LEDGER_THREAD);
+            // a refused query's count would be dropped anyway: stop DuckDB reading rather than wait for it
+            spending.whenComplete((receipt, refused) -> {
+                if (refused != null) table.cancel();
+            });
             long start = System.nanoTime();
             Exact exact = null;
             RuntimeException failed = null;

@@ -22,6 +22,8 @@ public final class SqlTable implements AutoCloseable {
     private final Connection connection;
     private final String source;
     private final List<String> columns;
+    private volatile boolean cancelled;
+    private volatile PreparedStatement running;
 
     private SqlTable(Path file, DataFormat format, Connection connection, String source, List<String> columns) {
         this.file = file;
@@ -67,13 +69,33 @@ public final class SqlTable implements AutoCloseable {
             throw new IllegalArgumentException("the SQL must hold " + TABLE + " once, before any parameter");
         }
         try (PreparedStatement statement = connection.prepareStatement(sql.replace(TABLE, source))) {
+            running = statement;
+            if (cancelled) throw new DataInputException(file + ": query cancelled");
             statement.setString(1, file.toString());
             for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 2, parameters.get(i));
             try (ResultSet rows = statement.executeQuery()) {
                 return reader.read(rows);
             }
         } catch (SQLException e) {
+            if (cancelled) throw new DataInputException(file + ": query cancelled");
             throw Tables.problem(file, format, e);
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Stops the query running now, or the next one, from another thread: it fails with "query cancelled" instead of
+     * reading the rest of the file (for an answer nobody will see any more).
+     */
+    public void cancel() {
+        cancelled = true;
+        PreparedStatement statement = running;
+        if (statement == null) return;
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            // the query then runs to its end: slower, not wrong
         }
     }
 

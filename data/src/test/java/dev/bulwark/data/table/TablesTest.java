@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class TablesTest {
@@ -52,6 +53,32 @@ class TablesTest {
         assertThat(EarlyConnection.take()).isEmpty();
         try (SqlTable table = SqlTable.open(dir.resolve("t.csv"))) {
             assertThat(table.columns()).containsExactly("a", "b");
+        }
+    }
+
+    @Test
+    @Timeout(120) // a cancel that did not work would leave the query running for many minutes
+    void aCancelledQueryStopsAndSaysSo() throws Exception {
+        Files.writeString(dir.resolve("t.csv"), "a,b\n1,2\n3,4\n");
+        try (SqlTable table = SqlTable.open(dir.resolve("t.csv"))) {
+            var started = new java.util.concurrent.CountDownLatch(1);
+            Thread canceller = Thread.ofPlatform().start(() -> {
+                try {
+                    started.await();
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                table.cancel();
+            });
+            started.countDown();
+            assertThatThrownBy(() -> table.query("SELECT sum(hash(r.range + length(a))) FROM " + SqlTable.TABLE
+                    + ", range(20000000000) r", List.of(), rows -> rows.next()))
+                    .isInstanceOf(DataInputException.class).hasMessageContaining("query cancelled");
+            canceller.join();
+            // and a query after the cancel fails at once instead of running
+            assertThatThrownBy(() -> table.query("SELECT count(*) FROM " + SqlTable.TABLE, List.of(), rows -> rows.next()))
+                    .isInstanceOf(DataInputException.class).hasMessageContaining("query cancelled");
         }
     }
 
