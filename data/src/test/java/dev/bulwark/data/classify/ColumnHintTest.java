@@ -24,6 +24,10 @@ class ColumnHintTest {
         assertThat(ColumnHint.of("zipCode")).contains(ColumnHint.POSTCODE);
         assertThat(ColumnHint.of("Sex")).contains(ColumnHint.GENDER);
         assertThat(ColumnHint.of("diagnosis")).contains(ColumnHint.HEALTH);
+        assertThat(ColumnHint.of("visit_reason")).contains(ColumnHint.HEALTH);
+        assertThat(ColumnHint.of("reasonForVisit")).contains(ColumnHint.HEALTH);
+        assertThat(ColumnHint.of("vaccination_status")).contains(ColumnHint.HEALTH);
+        assertThat(ColumnHint.of("return_reason")).isEmpty();
         assertThat(ColumnHint.of("annual_salary")).contains(ColumnHint.INCOME);
         assertThat(ColumnHint.of("label")).contains(ColumnHint.LABEL);
         assertThat(ColumnHint.of("customer_id")).contains(ColumnHint.IDENTIFIER);
