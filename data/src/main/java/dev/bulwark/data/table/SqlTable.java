@@ -70,18 +70,22 @@ public final class SqlTable implements AutoCloseable {
         }
         try (PreparedStatement statement = connection.prepareStatement(sql.replace(TABLE, source))) {
             running = statement;
-            if (cancelled) throw new DataInputException(file + ": query cancelled");
+            if (cancelled) throw cancelledError();
             statement.setString(1, file.toString());
             for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 2, parameters.get(i));
             try (ResultSet rows = statement.executeQuery()) {
                 return reader.read(rows);
             }
         } catch (SQLException e) {
-            if (cancelled) throw new DataInputException(file + ": query cancelled");
+            if (cancelled) throw cancelledError();
             throw Tables.problem(file, format, e);
         } finally {
             running = null;
         }
+    }
+
+    private DataInputException cancelledError() {
+        return new DataInputException(file + ": query cancelled");
     }
 
     /**
