@@ -66,6 +66,8 @@ public final class EvaluateInjection {
         slices.put("all except BIPIA (direct injection)", e -> !e.source().startsWith("bipia"));
         slices.put("non-English (ours)", e -> !e.language().equals("en"));
         slices.put("hard negatives (ours)", Example::hardNegative);
+        // the head has its own threshold under 200 characters, where benign prompts with trigger words live
+        slices.put("short texts (< 200 characters)", e -> e.text().length() < 200);
         test.stream().map(Example::source).distinct().sorted()
                 .forEach(s -> slices.put("source: " + s, e -> e.source().equals(s)));
 
@@ -82,6 +84,8 @@ public final class EvaluateInjection {
         appendGates(out, "triage and screen (shipped)", test, scores);
         appendGates(out, "triage only", test, triaged);
         appendGates(out, "no gate (model on every text)", test, ungated);
+        appendOrdinary(out, detector, List.of(Path.of("bench/data/ordinary-prompts-accounting.txt"),
+                Path.of("detect/src/test/resources/dev/bulwark/detect/injection/ordinary-business-prompts.txt")));
         out.append("\nMisses of the combined detector (first ").append(SHOW_MISSES).append(" of each kind):\n\n");
         appendMisses(out, test, scores, true);
         appendMisses(out, test, scores, false);
@@ -110,6 +114,34 @@ public final class EvaluateInjection {
                 out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", slice.getKey(),
                         cells[0], cells[1], variant.getKey(), cells[2], cells[3], cells[4]));
             }
+        }
+    }
+
+    /**
+     * Ordinary business prompts (one a line; never used for training; the accounting list also goes through the
+     * gateway in the blind-bot check): how many each layer flags, and which. An assistant that refuses these is one
+     * nobody keeps on.
+     */
+    private static void appendOrdinary(StringBuilder out, InjectionDetector detector, List<Path> files)
+            throws Exception {
+        out.append("\nOrdinary business prompts, never used in training (flagged by rules | classifier | combined):"
+                + "\n\n");
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) continue;
+            List<String> prompts = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+            int rules = 0;
+            int classifier = 0;
+            var flagged = new ArrayList<String>();
+            for (String prompt : prompts) {
+                InjectionScore score = detector.score(prompt, TextSource.PROMPT);
+                if (score.ruleScore() >= Combination.FLAG_AT) rules++;
+                if (score.classifier().orElse(0) >= Combination.FLAG_AT) classifier++;
+                if (score.flagged()) flagged.add(String.format(Locale.ROOT, "%s (%.2f, %s)", prompt,
+                        score.score(), String.join(", ", score.reasons())));
+            }
+            out.append(String.format(Locale.ROOT, "- %s: %d prompts, flagged %d | %d | %d%n",
+                    file.getFileName(), prompts.size(), rules, classifier, flagged.size()));
+            flagged.forEach(f -> out.append("  - ").append(f).append('\n'));
         }
     }
 

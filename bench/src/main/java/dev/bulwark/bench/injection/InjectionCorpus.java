@@ -190,6 +190,10 @@ final class InjectionCorpus {
             String[] f = line.split("\t", 2);
             out.add(new Example(f[1], false, "bulwark-benign-multilingual", Split.nearDuplicateKey(f[1]), f[0], false));
         }
+        for (String line : lines(resource("business-prompts.tsv"))) {
+            String[] f = line.split("\t", 2);
+            out.add(new Example(f[1], false, "bulwark-business", Split.nearDuplicateKey(f[1]), f[0], false));
+        }
         for (String line : lines(resource("multilingual-injections.tsv"))) {
             String[] f = line.split("\t", 2);
             out.add(new Example(f[1], true, "bulwark-multilingual", Split.nearDuplicateKey(f[1]), f[0], false));
@@ -197,6 +201,7 @@ final class InjectionCorpus {
         files.put("bench: hard-negatives.tsv", "benign prompts with trigger words, 6 languages (ours)");
         files.put("bench: hard-negatives-more.tsv", "more benign prompts with trigger words, 8 languages (ours)");
         files.put("bench: benign-multilingual.tsv", "ordinary benign prompts in 9 non-English languages (ours)");
+        files.put("bench: business-prompts.tsv", "ordinary small-business requests, greetings, owners' questions about their bot (ours)");
         files.put("bench: multilingual-injections.tsv", "injections in 6 languages (ours)");
         files.put("bench: requests.txt", "benign fillers for promptfoo templates (ours)");
     }
