@@ -48,7 +48,8 @@ ask() { # $1 base URL, $2 key, $3 prompt
 }
 
 # The ordinary prompts through the gateway and directly: writes DIR/ordinary.tsv and "passed identical total" to
-# DIR/ordinary.count. Passed: HTTP 200 and not withheld.
+# DIR/ordinary.count. Passed: HTTP 200 and not withheld. ORDINARY=FILE sends another list (one prompt a line), e.g.
+# detect/src/test/resources/dev/bulwark/detect/injection/ordinary-business-prompts.txt (220, many trades).
 benign() { # $1 bot port, $2 dir
   local prompt direct guarded passed=0 same=0 total=0
   : >"$2/ordinary.tsv"
@@ -56,12 +57,14 @@ benign() { # $1 bot port, $2 dir
     [ -n "$prompt" ] || continue
     total=$((total + 1))
     direct=$(ask "http://127.0.0.1:$1" none "$prompt")
+    # under the client's limit of 5 requests a second, so the count measures the filters, not the limit
+    sleep 0.25
     guarded=$(ask "$GUARD_URL" "$GUARD_KEY" "$prompt")
     if [ "$(cut -f1 <<<"$guarded")" = 200 ] && ! grep -q "withheld by policy" <<<"$guarded"; then
       passed=$((passed + 1))
     fi
     [ "$(cut -f2- <<<"$guarded")" = "$(cut -f2- <<<"$direct")" ] && same=$((same + 1))
     printf '%s\t%s\t%s\n' "$prompt" "$guarded" "$direct" >>"$2/ordinary.tsv"
-  done <"$root/bench/data/ordinary-prompts-accounting.txt"
+  done <"${ORDINARY:-$root/bench/data/ordinary-prompts-accounting.txt}"
   echo "$passed $same $total" >"$2/ordinary.count"
 }

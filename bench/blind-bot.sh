@@ -5,7 +5,8 @@
 # or above in hardened mode. Usage: bench/blind-bot.sh [--guarded] [OUT_DIR]   (default bench/target/blind-bot)
 # --guarded: the second run assesses the vulnerable bot behind the Bulwark gateway (bench/blind-bot-guard.sh writes
 # OUT_DIR/guarded/guard.yaml) instead of the hardened bot, and sends 30 ordinary business prompts
-# (bench/data/ordinary-prompts-accounting.txt) through the gateway and directly, to count how many pass.
+# (bench/data/ordinary-prompts-accounting.txt; ORDINARY=FILE for another list) through the gateway and directly, to
+# count how many pass.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
