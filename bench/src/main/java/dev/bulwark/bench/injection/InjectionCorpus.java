@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * </ul>
  */
 final class InjectionCorpus {
+    private static final String BUSINESS = "bulwark-business";
     static final int CLINC_PERCENT = 21;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,6 +64,17 @@ final class InjectionCorpus {
      */
     List<Example> trainSide() {
         return examples.stream().filter(Split::isTrain).filter(e -> !e.source().equals("bipia")).toList();
+    }
+
+    /**
+     * What the two gates in front of the model (triage, screen) are trained on: the train side without our ordinary
+     * business requests. Those share the vocabulary of injections ("act as", "instructions", "ignore"); with them,
+     * the triage's threshold (set by the lowest-scoring injections) fell and it sent 45.7 % of the held-out benign
+     * texts to the model instead of 29.3 %, for the same recall. A gate only decides what the model reads; the head
+     * behind it learns from them (docs/accuracy.md, "Ordinary business prompts").
+     */
+    List<Example> gateTrainSide() {
+        return trainSide().stream().filter(e -> !e.source().equals(BUSINESS)).toList();
     }
 
     private void read() throws IOException {
@@ -192,7 +204,7 @@ final class InjectionCorpus {
         }
         for (String line : lines(resource("business-prompts.tsv"))) {
             String[] f = line.split("\t", 2);
-            out.add(new Example(f[1], false, "bulwark-business", Split.nearDuplicateKey(f[1]), f[0], false));
+            out.add(new Example(f[1], false, BUSINESS, Split.nearDuplicateKey(f[1]), f[0], false));
         }
         for (String line : lines(resource("multilingual-injections.tsv"))) {
             String[] f = line.split("\t", 2);

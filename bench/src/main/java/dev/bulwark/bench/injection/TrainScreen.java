@@ -38,7 +38,7 @@ public final class TrainScreen {
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Path output = Path.of(args.length > 1 ? args[1] : "detect/src/main/resources/dev/bulwark/detect/injection");
         InjectionCorpus corpus = InjectionCorpus.load(datasets);
-        List<Example> train = corpus.trainSide();
+        List<Example> train = corpus.gateTrainSide();
         Features features = Features.of(train, SentenceEncoder.miniLmScreen(),
                 Path.of("bench/target/injection-screen-embeddings.cache"));
         double[] weights = TrainInjection.weights(train);
@@ -66,6 +66,8 @@ public final class TrainScreen {
         double[] beta = LogisticRegression.fit(features.embeddings(), y, weights, best.lambda());
 
         ObjectNode training = corpus.manifest();
+        training.put("excluded", "the ordinary business requests (bulwark-business): gates are trained on "
+                + "InjectionCorpus.gateTrainSide()");
         training.put("split", Split.describe());
         training.put("model", "logistic regression, Newton/IRLS, over the cut encoder's embeddings; L2 lambda chosen "
                 + "from " + Arrays.toString(LAMBDAS) + " by the out-of-fold share of benign texts under the threshold; "

@@ -31,7 +31,7 @@ public final class TrainTriage {
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Path output = Path.of(args.length > 1 ? args[1] : "detect/src/main/resources/dev/bulwark/detect/injection");
         InjectionCorpus corpus = InjectionCorpus.load(datasets);
-        List<Example> train = corpus.trainSide();
+        List<Example> train = corpus.gateTrainSide();
         int[][] x = new int[train.size()][];
         double[] value = new double[train.size()];
         boolean[] y = new boolean[train.size()];
@@ -54,6 +54,8 @@ public final class TrainTriage {
         for (int k = 0; k < w.length; k++) w[k] = (float) beta[k];
 
         ObjectNode training = corpus.manifest();
+        training.put("excluded", "the ordinary business requests (bulwark-business): gates are trained on "
+                + "InjectionCorpus.gateTrainSide()");
         training.put("split", Split.describe());
         training.put("model", "logistic regression over the hashed n-grams, AdaGrad, " + SparseLogisticRegression.EPOCHS
                 + " passes in a seeded order; examples weighted as for the head (source-balanced, classes equal); "
