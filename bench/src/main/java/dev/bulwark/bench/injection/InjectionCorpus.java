@@ -256,6 +256,14 @@ final class InjectionCorpus {
         return m;
     }
 
+    /** {@link #manifest()} for a file trained on {@link #gateTrainSide()}, saying what was left out. */
+    ObjectNode gateManifest() {
+        ObjectNode m = manifest();
+        m.put("excluded", "the ordinary business requests (" + BUSINESS + "): gates are trained on "
+                + "InjectionCorpus.gateTrainSide()");
+        return m;
+    }
+
     private JsonNode json(String relative) throws IOException {
         files.putIfAbsent(relative, "");
         return JSON.readTree(root.resolve(relative).toFile());

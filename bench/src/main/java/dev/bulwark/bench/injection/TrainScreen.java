@@ -65,9 +65,7 @@ public final class TrainScreen {
                 + "%.4f (out of fold)%n", afterTriage);
         double[] beta = LogisticRegression.fit(features.embeddings(), y, weights, best.lambda());
 
-        ObjectNode training = corpus.manifest();
-        training.put("excluded", "the ordinary business requests (bulwark-business): gates are trained on "
-                + "InjectionCorpus.gateTrainSide()");
+        ObjectNode training = corpus.gateManifest();
         training.put("split", Split.describe());
         training.put("model", "logistic regression, Newton/IRLS, over the cut encoder's embeddings; L2 lambda chosen "
                 + "from " + Arrays.toString(LAMBDAS) + " by the out-of-fold share of benign texts under the threshold; "

@@ -53,9 +53,7 @@ public final class TrainTriage {
         float[] w = new float[NgramFeatures.DIMENSION];
         for (int k = 0; k < w.length; k++) w[k] = (float) beta[k];
 
-        ObjectNode training = corpus.manifest();
-        training.put("excluded", "the ordinary business requests (bulwark-business): gates are trained on "
-                + "InjectionCorpus.gateTrainSide()");
+        ObjectNode training = corpus.gateManifest();
         training.put("split", Split.describe());
         training.put("model", "logistic regression over the hashed n-grams, AdaGrad, " + SparseLogisticRegression.EPOCHS
                 + " passes in a seeded order; examples weighted as for the head (source-balanced, classes equal); "
