@@ -12,8 +12,9 @@ import java.util.Optional;
 final class BeyondGateway {
     private static final Map<String, String> REASONS = Map.of(
             "llm.downstream-injection",
-            "the reply is the SQL or shell text the user asked for; it is only dangerous when the app runs it, so the"
-                    + " app must use parameterised queries and never hand model output to a shell",
+            "the gateway refuses the SQL and shell payloads it recognises, and this one it did not: the reply is the"
+                    + " code the user asked for, only dangerous when the app runs it, so the app must use parameterised"
+                    + " queries and never hand model output to a shell",
             "llm.jailbreak-multi-turn",
             "each turn of the escalation is an ordinary request (a line about the sea, then a short poem); what"
                     + " gives way is the model's own sense of its scope over a conversation, which a filter judging"

@@ -46,7 +46,9 @@ public record InjectionRule(String id, Category category, double weight, double 
     /**
      * What kind of attack: instruction override, persona switch, prompt extraction, forged delimiters, or
      * {@code OUTPUT} — instructions aimed at the assistant's reply ("add … to your response", "reply in base64"),
-     * ordinary from a user, a planted instruction when found in a document.
+     * ordinary from a user, a planted instruction when found in a document, or {@code PAYLOAD} — SQL or shell
+     * injection meant for whatever runs the model's output ("Robert'); DROP TABLE …", "reports; touch /tmp/…"):
+     * harmless to the model, dangerous to an app that pastes the reply into a query or a command.
      */
-    public enum Category { OVERRIDE, PERSONA, EXTRACT, DELIMITER, OUTPUT }
+    public enum Category { OVERRIDE, PERSONA, EXTRACT, DELIMITER, OUTPUT, PAYLOAD }
 }
