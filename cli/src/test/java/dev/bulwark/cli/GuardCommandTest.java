@@ -163,6 +163,43 @@ class GuardCommandTest {
         assertOneLineReason(restart, "does not verify");
     }
 
+    @Test
+    void a_role_limits_the_tools_a_request_may_offer_the_model() throws Exception {
+        try (DemoTarget upstream = DemoTarget.start(new DemoTarget.Options(0, false))) {
+            Path config = write("""
+                    listen: {port: 0}
+                    upstreams: [{id: main, url: "%s"}]
+                    roles: [{name: chat, routes: [chat], tools: ["lookup_*"]}]
+                    """.formatted(upstream.baseUrl()));
+            CliRun add = CliRun.of("guard", "keys", "add", "support-app", "--config", config.toString());
+            assertThat(add.exitCode()).as(add.err()).isZero();
+            String key = add.out().strip();
+            try (GuardProcess guard = GuardProcess.start(config, dir.resolve("tools.err"))) {
+                String url = guard.awaitListening();
+                HttpResponse<String> lookup = post(url, key, withTool("lookup_order"));
+                assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
+                long served = upstream.requestsServed();
+
+                HttpResponse<String> refund = post(url, key, withTool("refund_order"));
+                assertThat(refund.statusCode()).isEqualTo(403);
+                assertThat(json(refund).path("error").path("code").asText()).isEqualTo("tool_not_allowed");
+                assertThat(refund.body()).doesNotContain("refund_order");
+                assertThat(upstream.requestsServed()).as("refused before the upstream").isEqualTo(served);
+                guard.stop();
+            }
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("audit.jsonl"));
+        assertThat(JSON.readTree(lines.get(indexOf(lines, "\"status\":403"))).path("clientId").asText())
+                .isEqualTo("support-app");
+    }
+
+    private static String withTool(String name) {
+        return """
+                {"model": "molly", "messages": [{"role": "user", "content": "Where is my order 1001?"}],
+                 "tools": [{"type": "function", "function": {"name": "%s", "parameters": {"type": "object"}}}]}
+                """.formatted(name);
+    }
+
     // ---------------------------------------------------------------- stores that cannot be opened: exit 3, nothing listens
 
     @Test
@@ -233,10 +270,14 @@ class GuardCommandTest {
     }
 
     private HttpResponse<String> chat(String url, String key) throws Exception {
+        return post(url, key, CHAT);
+    }
+
+    private HttpResponse<String> post(String url, String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(60))
                 .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(CHAT));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) request.header("authorization", "Bearer " + key);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

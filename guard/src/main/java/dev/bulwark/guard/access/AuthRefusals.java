@@ -20,6 +20,9 @@ final class AuthRefusals {
     static final Refusal MODEL_FORBIDDEN = Refusal.of(403, "permission_error", "model_not_allowed",
             "this client is not permitted to use this model");
 
+    static final Refusal TOOL_FORBIDDEN = Refusal.of(403, "permission_error", "tool_not_allowed",
+            "this client is not permitted to offer the model one of these tools");
+
     private AuthRefusals() {
     }
 }

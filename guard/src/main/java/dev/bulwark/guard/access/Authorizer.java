@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Roles → routes and models. A caller may call a route with a model when one of its roles lists both the route and a
- * pattern matching the model. Unknown role names grant nothing. Without a configured {@code chat} role, the default
- * one applies: chat, completions and models, any model.
+ * Roles → routes, models and tools. A caller may call a route with a model when one of its roles lists the route, a
+ * pattern matching the model and, for every tool the request offers the model, a pattern matching its function name
+ * (least privilege for agents: a support bot's key cannot hand the model a refund tool). Unknown role names grant
+ * nothing. Without a configured {@code chat} role, the default one applies: chat, completions and models, any model,
+ * any tool.
  */
 final class Authorizer {
     static final RoleConfig DEFAULT_CHAT_ROLE = new RoleConfig("chat", List.of("chat", "completions", "models"),
@@ -22,9 +24,13 @@ final class Authorizer {
 
     private final Map<String, Grant> grants;
 
-    private record Grant(Set<Route> routes, List<ModelPattern> models) {
+    private record Grant(Set<Route> routes, List<ModelPattern> models, List<ModelPattern> tools) {
         boolean allowsModel(String model) {
             return models.stream().anyMatch(p -> p.matches(model));
+        }
+
+        boolean allowsTools(List<String> names) {
+            return names.stream().allMatch(name -> tools.stream().anyMatch(p -> p.matches(name)));
         }
     }
 
@@ -45,18 +51,26 @@ final class Authorizer {
             routes.add(Route.ofConfigName(name).orElseThrow(() -> new IllegalArgumentException(
                     "role '" + role.name() + "': unknown route '" + name + "'")));
         }
-        return new Grant(routes, role.models().stream().map(ModelPattern::new).toList());
+        return new Grant(routes, role.models().stream().map(ModelPattern::new).toList(),
+                role.tools().stream().map(ModelPattern::new).toList());
     }
 
-    /** Empty when allowed; a 403 saying whether the route or the model was refused (never echoing the model). */
-    Optional<Refusal> authorize(Caller caller, Route route, String model) {
+    /**
+     * Empty when allowed; a 403 saying whether the route, the model or a tool was refused (never echoing the model or
+     * the tool).
+     */
+    Optional<Refusal> authorize(Caller caller, Route route, String model, List<String> tools) {
         boolean routeAllowed = false;
+        boolean modelAllowed = false;
         for (String roleName : caller.roles()) {
             Grant grant = grants.get(roleName);
             if (grant == null || !grant.routes().contains(route)) continue;
             routeAllowed = true;
-            if (model == null || grant.allowsModel(model)) return Optional.empty();
+            if (model != null && !grant.allowsModel(model)) continue;
+            modelAllowed = true;
+            if (grant.allowsTools(tools)) return Optional.empty();
         }
-        return Optional.of(routeAllowed ? AuthRefusals.MODEL_FORBIDDEN : AuthRefusals.ROUTE_FORBIDDEN);
+        if (!routeAllowed) return Optional.of(AuthRefusals.ROUTE_FORBIDDEN);
+        return Optional.of(modelAllowed ? AuthRefusals.TOOL_FORBIDDEN : AuthRefusals.MODEL_FORBIDDEN);
     }
 }

@@ -67,8 +67,8 @@ final class GatewayAccess implements AccessControl, AutoCloseable {
     }
 
     @Override
-    public Optional<Refusal> authorize(Caller caller, Route route, String model) {
-        return authorizer.authorize(caller, route, model);
+    public Optional<Refusal> authorize(Caller caller, Route route, String model, List<String> tools) {
+        return authorizer.authorize(caller, route, model, tools);
     }
 
     @Override

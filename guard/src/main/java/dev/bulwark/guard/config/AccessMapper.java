@@ -28,7 +28,8 @@ final class AccessMapper {
                 role.problem("name", "duplicate role '" + name + "' (also " + earlier + ")");
                 continue;
             }
-            roles.put(name, new RoleConfig(name, role.texts("routes", List.of()), role.texts("models", GuardDefaults.ANY_MODEL)));
+            roles.put(name, new RoleConfig(name, role.texts("routes", List.of()),
+                    role.texts("models", GuardDefaults.ANY_MODEL), role.texts("tools", GuardDefaults.ANY_TOOL)));
         }
         return List.copyOf(roles.values());
     }

@@ -13,6 +13,7 @@ public final class GuardDefaults {
     public static final int ADMIN_PORT = 9090;
 
     public static final List<String> ANY_MODEL = List.of("*");
+    public static final List<String> ANY_TOOL = List.of("*");
     public static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(120);
     public static final String AZURE_API_VERSION = "2024-10-21";
 

@@ -130,7 +130,7 @@ final class RequestPipeline {
 
     private Future<ObjectNode> authorize(Exchange ex, Route route, ObjectNode body) {
         ex.model = JsonBodies.text(body, "model");
-        return parts.access().authorize(ex.caller, route, ex.model)
+        return parts.access().authorize(ex.caller, route, ex.model, OfferedTools.names(body))
                 .<Future<ObjectNode>>map(refusal -> Future.failedFuture(new Refused(refusal, "forbidden")))
                 .orElseGet(() -> Future.succeededFuture(body));
     }

@@ -20,7 +20,8 @@ class AuthorizationTest {
     static final AccessControl ACCESS = Access.from(Configs.of(List.of(), List.of(
             new RoleConfig("embed", List.of("embeddings"), List.of("text-embedding-*", "nomic-embed-text")),
             new RoleConfig("gpt", List.of("chat", "models"), List.of("gpt-4o*", "llama3:*b")),
-            new RoleConfig("lister", List.of("models"), List.of())), null));
+            new RoleConfig("lister", List.of("models"), List.of()),
+            new RoleConfig("support", List.of("chat"), List.of("*"), List.of("lookup_*", "get_order"))), null));
 
     static Caller caller(String... roles) {
         return new Caller("c", Set.of(roles), "198.51.100.1", "key", Limits.NONE);
@@ -63,6 +64,32 @@ class AuthorizationTest {
             case "model" -> assertForbidden(refusal, "model_not_allowed");
             default -> throw new IllegalArgumentException(expected);
         }
+    }
+
+    /** roles | tools offered (space separated, '-' for none) | expected: ok or tool */
+    @ParameterizedTest(name = "{0} offering {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            support      | -                         | ok
+            support      | lookup_order              | ok
+            support      | lookup_order get_order    | ok
+            support      | refund_order              | tool
+            support      | lookup_order refund_order | tool
+            support      | get_orders                | tool
+            support chat | refund_order              | ok
+            chat         | refund_order delete_all   | ok
+            """)
+    void roles_grant_the_tools_a_request_may_offer(String roles, String tools, String expected) {
+        List<String> offered = tools.equals("-") ? List.of() : List.of(tools.split(" "));
+        Optional<Refusal> refusal = ACCESS.authorize(caller(roles.split(" ")), Route.CHAT, "gpt-4o", offered);
+        if (expected.equals("ok")) assertThat(refusal).isEmpty();
+        else assertForbidden(refusal, "tool_not_allowed");
+    }
+
+    @Test
+    void a_tool_refusal_never_echoes_the_tool() {
+        String tool = "<img src=x onerror=alert(1)>";
+        Refusal refusal = ACCESS.authorize(caller("support"), Route.CHAT, "gpt-4o", List.of(tool)).orElseThrow();
+        assertThat(refusal.message()).doesNotContain(tool);
     }
 
     @Test

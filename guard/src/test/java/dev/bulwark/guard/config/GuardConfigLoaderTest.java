@@ -112,7 +112,7 @@ class GuardConfigLoaderTest {
             keysFile: keys/issued.jsonl
             roles:
               - {name: search, routes: [embeddings], models: [text-embedding-3-small]}
-              - {name: chat, routes: [chat]}
+              - {name: chat, routes: [chat], tools: [lookup_order, "get_*"]}
             jwt:
               jwksFile: jwks.json
               issuer: https://login.example.com
@@ -173,7 +173,7 @@ class GuardConfigLoaderTest {
                 new ClientConfig("jwt-user", null, List.of("chat"), new Limits(30, null, null, 200_000L, null, 5)));
         assertThat(c.keysFile()).isEqualTo(dir.resolve("keys/issued.jsonl"));
         assertThat(c.roles()).containsExactly(
-                new RoleConfig("chat", List.of("chat"), List.of("*")),
+                new RoleConfig("chat", List.of("chat"), List.of("*"), List.of("lookup_order", "get_*")),
                 new RoleConfig("embeddings", List.of("embeddings", "models"), List.of("*")),
                 new RoleConfig("search", List.of("embeddings"), List.of("text-embedding-3-small")));
         assertThat(c.jwt()).isEqualTo(new JwtConfig(null, dir.resolve("jwks.json"), "https://login.example.com",
@@ -274,6 +274,8 @@ class GuardConfigLoaderTest {
         assertAt(problem(MINIMAL + clients), 7, "clients[1].id", "duplicate client id 'a'");
         assertAt(problem(MINIMAL + "roles:\n  - {name: ops, routes: [models]}\n  - {name: ops, routes: [chat]}\n"),
                 7, "roles[1].name", "duplicate role 'ops'");
+        assertAt(problem(MINIMAL + "roles:\n  - {name: ops, routes: [chat], tools: refund_order}\n"),
+                6, "roles[0].tools", "");
         String sameKey = "clients:\n  - {id: a, keySha256: \"" + "1".repeat(64) + "\"}\n  - {id: b, keySha256: \""
                 + "1".repeat(64) + "\"}\n";
         assertAt(problem(MINIMAL + sameKey), 7, "clients[1].keySha256", "the same key as clients[0]");

@@ -96,7 +96,7 @@ final class Fakes {
         }
 
         @Override
-        public Optional<Refusal> authorize(Caller caller, Route route, String model) {
+        public Optional<Refusal> authorize(Caller caller, Route route, String model, java.util.List<String> tools) {
             if ("forbidden-model".equals(model)) {
                 return Optional.of(Refusal.of(403, "permission_error", "model_not_allowed", "Model not allowed."));
             }
