@@ -61,6 +61,11 @@ public final class DemoGuardConfig {
                     # 5 requests in any second, whatever the minute's budget.
                     limits: {requestsPerSecond: 5, requestsPerMinute: 1200, tokensPerDay: 5000000}
 
+                roles:
+                  # The customer chat may offer the model the read-only tool; refunds and deletions belong to staff
+                  # tools behind another key. A request offering any other tool is refused (403 tool_not_allowed).
+                  - {name: chat, routes: [chat, completions, models], tools: [lookup_order]}
+
                 policies:
                   input:
                     maxBytes: 65536          # a support question is a few hundred bytes; larger bodies get 413
