@@ -1,9 +1,10 @@
 package dev.bulwark.guard.access;
 
 /**
- * A model name pattern from a role: literal characters and {@code *} for any run of characters. Matched by a
- * greedy two-pointer scan (linear-ish, no regex), so a hostile model name cannot make it backtrack for long. Used by
- * roles and by the choice of upstream.
+ * A name pattern from a role (models, and the tools a request may offer): literal characters and {@code *} for any
+ * run of characters. Matched by a greedy two-pointer scan (linear-ish, no regex), so a hostile name cannot make it
+ * backtrack for long. Used by roles and by the choice of upstream. Names over {@link #MAX_MODEL_LENGTH} never match,
+ * not even {@code *} (real model and function names are far shorter; OpenAI caps function names at 64).
  */
 public record ModelPattern(String pattern) {
     /** Model names longer than this never match (real ones are far shorter). */
