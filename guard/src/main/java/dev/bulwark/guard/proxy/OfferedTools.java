@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,7 +33,6 @@ final class OfferedTools {
     }
 
     private static String name(JsonNode holder) {
-        JsonNode name = holder.get("name");
-        return name != null && name.isTextual() ? name.textValue() : "";
+        return Objects.requireNonNullElse(JsonBodies.text(holder, "name"), "");
     }
 }
