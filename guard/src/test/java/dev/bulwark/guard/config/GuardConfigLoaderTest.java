@@ -275,7 +275,7 @@ class GuardConfigLoaderTest {
         assertAt(problem(MINIMAL + "roles:\n  - {name: ops, routes: [models]}\n  - {name: ops, routes: [chat]}\n"),
                 7, "roles[1].name", "duplicate role 'ops'");
         assertAt(problem(MINIMAL + "roles:\n  - {name: ops, routes: [chat], tools: refund_order}\n"),
-                6, "roles[0].tools", "");
+                6, "roles[0].tools", "expected a list");
         String sameKey = "clients:\n  - {id: a, keySha256: \"" + "1".repeat(64) + "\"}\n  - {id: b, keySha256: \""
                 + "1".repeat(64) + "\"}\n";
         assertAt(problem(MINIMAL + sameKey), 7, "clients[1].keySha256", "the same key as clients[0]");
