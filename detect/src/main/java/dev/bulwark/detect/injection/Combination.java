@@ -47,8 +47,9 @@ public final class Combination {
     static InjectionScore verdict(NormalizedText text, List<RuleHit> hits, OptionalDouble classifier,
             TextSource source) {
         double rules = ruleScore(hits, text.obfuscations(), source);
-        boolean tooShort = words(text) < CLASSIFIER_MIN_WORDS
-                && classifier.isPresent() && classifier.getAsDouble() < SHORT_TEXT_CLASSIFIER_MIN;
+        // the word count last: it only matters for an unconfident classifier, and it walks the whole text
+        boolean tooShort = classifier.isPresent() && classifier.getAsDouble() < SHORT_TEXT_CLASSIFIER_MIN
+                && fewerWords(text, CLASSIFIER_MIN_WORDS);
         double score = clamp(combine(rules, tooShort ? OptionalDouble.empty() : classifier));
         boolean flagged = score >= FLAG_AT;
         var reasons = new ArrayList<String>();
@@ -63,21 +64,26 @@ public final class Combination {
         return new InjectionScore(score, flagged, reasons, clamp(rules), classifier);
     }
 
-    /** The most words in the text or any payload decoded from it. */
-    private static int words(NormalizedText text) {
-        int most = wordCount(text.text());
-        for (NormalizedText.Decoded d : text.decoded()) most = Math.max(most, wordCount(d.text()));
-        return most;
+    /** Whether the text and every payload decoded from it hold fewer than {@code limit} words. */
+    private static boolean fewerWords(NormalizedText text, int limit) {
+        if (words(text.text(), limit) >= limit) return false;
+        for (NormalizedText.Decoded d : text.decoded()) {
+            if (words(d.text(), limit) >= limit) return false;
+        }
+        return true;
     }
 
-    /** Runs of letters and digits; each Han or kana character counts as a word (those scripts use no spaces). */
-    private static int wordCount(String s) {
+    /**
+     * Runs of letters and digits, counted up to {@code limit}; each Han or kana character counts as a word (those
+     * scripts use no spaces).
+     */
+    static int words(String s, int limit) {
         int n = 0;
         boolean inWord = false;
-        for (int i = 0; i < s.length(); ) {
+        for (int i = 0; i < s.length() && n < limit; ) {
             int c = s.codePointAt(i);
             i += Character.charCount(c);
-            if (Character.isIdeographic(c) || isKana(c)) {
+            if (c >= FIRST_CJK && (Character.isIdeographic(c) || isKana(c))) {
                 n++;
                 inWord = false;
                 continue;
@@ -88,6 +94,9 @@ public final class Combination {
         }
         return n;
     }
+
+    /** CJK radicals, the first ideographic code point; kana come later. Below it the script lookups are skipped. */
+    static final int FIRST_CJK = 0x2E80;
 
     private static boolean isKana(int c) {
         Character.UnicodeScript script = Character.UnicodeScript.of(c);

@@ -7,19 +7,27 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Aho-Corasick over the rules' required literals ({@link RequiredLiterals}): one pass over the text yields the
  * rules that can possibly match (every one of the rule's clauses has a string in the text), so only their regexes
  * run. Rules with no clause are always selected. Built once; immutable after construction and safe to share
  * between threads.
+ *
+ * <p>The automaton is a full transition table (failure links folded in) over the few characters the literals use,
+ * so each character of the text costs one table read: it runs on every message a gateway sees, and the sparse
+ * form (a binary search per state, then the failure chain) was a fifth of the rules layer's time.
  */
 final class KeywordScanner {
     private final List<Node> nodes = new ArrayList<>();
-    /** Frozen transitions: per state, sorted edge characters and their targets (no boxing on the hot path). */
-    private final char[][] edgeChars;
-    private final int[][] edgeTargets;
-    private final int[] fail;
+    /** Character classes: 0 for a character no literal holds (it always leads back to the root), then 1.. */
+    private final char[] asciiClass = new char[128];
+    private final char[] otherChars;
+    private final char[] otherClasses;
+    /** The next state, at {@code state * width + class}. */
+    private final int[] next;
+    private final int width;
     /** Per state, the clauses it completes (its own and its failure chain's); null when none. Sparse: most states
      *  complete a handful of the many clauses, and a text passes the same states again and again. */
     private final int[][] clauseHits;
@@ -46,28 +54,41 @@ final class KeywordScanner {
             }
         }
         firstClause[clauses.size()] = clause;
-        linkFailures();
-        edgeChars = new char[nodes.size()][];
-        edgeTargets = new int[nodes.size()][];
-        fail = new int[nodes.size()];
+        List<Integer> order = linkFailures();
+        var alphabet = new TreeMap<Character, Integer>();
+        for (Node node : nodes) node.next.keySet().forEach(c -> alphabet.putIfAbsent(c, 0));
+        int cls = 0;
+        for (var entry : alphabet.entrySet()) entry.setValue(++cls);
+        width = cls + 1;
+        var others = alphabet.tailMap((char) asciiClass.length);
+        otherChars = new char[others.size()];
+        otherClasses = new char[others.size()];
+        int k = 0;
+        for (var entry : others.entrySet()) {
+            otherChars[k] = entry.getKey();
+            otherClasses[k++] = (char) (int) entry.getValue();
+        }
+        alphabet.headMap((char) asciiClass.length).forEach((c, v) -> asciiClass[c] = (char) (int) v);
+        next = new int[Math.multiplyExact(nodes.size(), width)];
+        for (int state : order) { // breadth first: a failure target's row is always filled before it is read
+            Node node = nodes.get(state);
+            for (var entry : alphabet.entrySet()) {
+                Integer to = node.next.get(entry.getKey());
+                int c = entry.getValue();
+                next[state * width + c] = to != null ? to : state == 0 ? 0 : next[node.fail * width + c];
+            }
+        }
         clauseHits = new int[nodes.size()][];
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
-            var keys = node.next.keySet().stream().sorted().toList();
-            edgeChars[n] = new char[keys.size()];
-            edgeTargets[n] = new int[keys.size()];
-            for (int k = 0; k < keys.size(); k++) {
-                edgeChars[n][k] = keys.get(k);
-                edgeTargets[n][k] = node.next.get(keys.get(k));
-            }
-            fail[n] = node.fail;
             clauseHits[n] = node.clauses.isEmpty() ? null : node.clauses.stream().toArray();
         }
     }
 
-    private int step(int state, char c) {
-        int k = Arrays.binarySearch(edgeChars[state], c);
-        return k >= 0 ? edgeTargets[state][k] : -1;
+    private int classOf(char c) {
+        if (c < asciiClass.length) return asciiClass[c];
+        int k = Arrays.binarySearch(otherChars, c);
+        return k >= 0 ? otherClasses[k] : 0;
     }
 
     private void add(Iterable<String> strings, int clause) {
@@ -87,10 +108,13 @@ final class KeywordScanner {
         }
     }
 
-    private void linkFailures() {
+    /** Sets each node's failure link; returns the states breadth first, the root first. */
+    private List<Integer> linkFailures() {
+        var order = new ArrayList<Integer>(List.of(0));
         var queue = new ArrayDeque<Integer>(nodes.get(0).next.values());
         while (!queue.isEmpty()) {
             int state = queue.poll();
+            order.add(state);
             for (var edge : nodes.get(state).next.entrySet()) {
                 int child = edge.getValue();
                 int f = nodes.get(state).fail;
@@ -101,18 +125,16 @@ final class KeywordScanner {
                 queue.add(child);
             }
         }
+        return order;
     }
 
     /** The rules whose regex may match {@code text}. */
     BitSet candidates(String text) {
         // first the states passed (one bit each), then each distinct state's clauses once
-        long[] passed = new long[(fail.length + 63) >>> 6];
+        long[] passed = new long[(clauseHits.length + 63) >>> 6];
         int state = 0;
         for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            int to;
-            while ((to = step(state, c)) < 0 && state != 0) state = fail[state];
-            state = Math.max(to, 0);
+            state = next[state * width + classOf(text.charAt(k))];
             passed[state >>> 6] |= 1L << state;
         }
         var met = new BitSet(firstClause[firstClause.length - 1]);
@@ -124,7 +146,8 @@ final class KeywordScanner {
                 }
             }
         }
-        BitSet out = (BitSet) alwaysRun.clone();
+        var out = new BitSet(firstClause.length - 1);
+        out.or(alwaysRun);
         for (int rule = 0; rule + 1 < firstClause.length; rule++) {
             int from = firstClause[rule];
             int to = firstClause[rule + 1];

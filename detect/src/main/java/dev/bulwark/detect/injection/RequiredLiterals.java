@@ -11,9 +11,9 @@ import java.util.Set;
  * construction, not by curation: a literal run counts only where the regex cannot skip it (no {@code ?}, {@code *}
  * or {@code {0,…}} on it), an alternation contributes the union of what each branch requires, and anything not
  * understood (classes, escapes like {@code \d}, inline flags) contributes nothing. Inside a group the most
- * selective candidate (longest shortest string) stands for it; at the top level every candidate is kept as a
- * clause, all of which must be met ("ignore …" and "previous …" and "instructions …"). No clauses means "always
- * run the rule".
+ * selective candidate (longest shortest string, at least two characters) stands for it; at the top level every
+ * candidate, single characters included, is kept as a clause, all of which must be met ("ignore …" and
+ * "previous …" and "instructions …"). No clauses means "always run the rule".
  */
 final class RequiredLiterals {
     private static final int MIN_LENGTH = 2;
@@ -35,8 +35,9 @@ final class RequiredLiterals {
             Set<String> union = alternation(regex);
             return union == null ? List.of() : List.of(union);
         }
+        // one-character clauses too: "=" alone keeps an assignment rule off every text without one
         List<Set<String>> all = candidates(regex);
-        return all == null ? List.of() : all.stream().filter(c -> shortest(c) >= MIN_LENGTH).toList();
+        return all == null ? List.of() : all.stream().filter(c -> shortest(c) >= 1).toList();
     }
 
     /** What one of the top-level branches requires, or null when some branch requires nothing we can name. */

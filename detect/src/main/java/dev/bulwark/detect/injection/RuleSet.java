@@ -37,6 +37,8 @@ public final class RuleSet {
     private final KeywordScanner prefilter;
     /** Per rule, the strings each match starts with ({@link LeadingLiterals}); null: try every position. */
     private final String[][] anchors;
+    /** Per rule, whether every match starts at a line start ({@link LeadingLiterals#atLineStarts}). */
+    private final boolean[] lineAnchored;
 
     private RuleSet(List<InjectionRule> rules) {
         this.rules = List.copyOf(rules);
@@ -44,6 +46,10 @@ public final class RuleSet {
                 .map(rule -> LeadingLiterals.of(rule.pattern().pattern()).map(s -> s.toArray(String[]::new))
                         .orElse(null))
                 .toArray(String[][]::new);
+        this.lineAnchored = new boolean[this.rules.size()];
+        for (int r = 0; r < lineAnchored.length; r++) {
+            lineAnchored[r] = LeadingLiterals.atLineStarts(this.rules.get(r).pattern().pattern());
+        }
         this.prefilter = new KeywordScanner(this.rules.stream()
                 .map(rule -> RequiredLiterals.clauses(rule.pattern().pattern())).toList());
     }
@@ -87,18 +93,31 @@ public final class RuleSet {
         }
     }
 
-    /** {@code find}, or with anchors {@code lookingAt} at each place a leading string occurs: same answer. */
+    /**
+     * {@code find}, or with anchors {@code lookingAt} at each place a leading string occurs or, for a rule that
+     * starts at a line start, at each line start: same answer.
+     */
     private boolean matches(int r, String text, boolean anchored) {
         Matcher matcher = rules.get(r).pattern().matcher(text);
         String[] leading = anchors[r];
-        if (!anchored || leading == null) return matcher.find();
-        matcher.useTransparentBounds(true).useAnchoringBounds(false); // look-behind sees the text before
+        if (!anchored || leading == null && !lineAnchored[r]) return matcher.find();
+        // look-behind sees the text before; ^ tests the real text, not the region's start
+        matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int[] starts = new int[8];
         int count = 0;
-        for (String literal : leading) {
-            for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+        if (leading == null) {
+            starts[count++] = 0;
+            for (int at = 0; at < text.length(); at++) {
+                if (!isLineTerminator(text.charAt(at))) continue;
                 if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
-                starts[count++] = at;
+                starts[count++] = at + 1;
+            }
+        } else {
+            for (String literal : leading) {
+                for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+                    if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+                    starts[count++] = at;
+                }
             }
         }
         Arrays.sort(starts, 0, count);
@@ -107,6 +126,11 @@ public final class RuleSet {
             if (matcher.region(starts[k], text.length()).lookingAt()) return true;
         }
         return false;
+    }
+
+    /** The characters after which {@code (?m:^)} matches (java.util.regex, without UNIX_LINES). */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** Rules that can only be tried at the places their leading strings occur. */
