@@ -32,7 +32,8 @@ public final class GuardDefaults {
     public static final InputPolicy INPUT = new InputPolicy(262_144, 256, null, Action.BLOCK, 0.5, true, true,
             Action.REDACT, Action.BLOCK);
     public static final OutputPolicy OUTPUT = new OutputPolicy(Action.REDACT, Action.REDACT, List.of(), null,
-            OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false);
+            OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false,
+            OutputPolicy.ToolCallAction.BLOCK);
     public static final ExtractionPolicy EXTRACTION = new ExtractionPolicy(true, Duration.ofHours(1), 1000, 0.3, 50,
             0.8, ExtractionPolicy.ExtractionAction.THROTTLE);
     /** 60 a minute, at most 5 in any second: a per-minute bucket alone would let a minute's quota through at once. */

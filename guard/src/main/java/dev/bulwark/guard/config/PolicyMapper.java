@@ -47,7 +47,8 @@ final class PolicyMapper {
                 out.has("systemPromptFile") && !out.isNull("systemPromptFile") ? out.existingFile("systemPromptFile") : null,
                 out.choice("markdownImages", OutputPolicy.ImageAction.class, d.markdownImages()),
                 out.texts("allowedImageHosts", d.allowedImageHosts()).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(),
-                out.choice("html", OutputPolicy.HtmlAction.class, d.html()), out.bool("allowLogprobs", d.allowLogprobs()));
+                out.choice("html", OutputPolicy.HtmlAction.class, d.html()), out.bool("allowLogprobs", d.allowLogprobs()),
+                out.choice("toolCalls", OutputPolicy.ToolCallAction.class, d.toolCalls()));
     }
 
     private static ExtractionPolicy extraction(Fields ex) {

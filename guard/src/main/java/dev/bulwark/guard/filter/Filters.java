@@ -54,7 +54,7 @@ public final class Filters {
                 new MarkupPolicy(policy.markdownImages(), policy.allowedImageHosts(), policy.html()),
                 new EntityStage(EntityPolicy.of(policy.pii(), policy.secrets(), EntityEngine.standard())),
                 new LeakRules(policy.systemPromptCanaries(), systemPrompt),
-                policy.allowLogprobs());
+                policy.allowLogprobs(), policy.toolCalls());
         return new GuardOutputFilter(rules);
     }
 

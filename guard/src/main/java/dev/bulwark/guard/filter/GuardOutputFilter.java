@@ -8,6 +8,7 @@ import dev.bulwark.guard.pipeline.OutputFilter;
 import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.StreamFilter;
+import java.util.Set;
 
 /**
  * Filters whole replies (chat: each choice's {@code message.content}, string or parts, and its tool call arguments;
@@ -33,8 +34,9 @@ final class GuardOutputFilter implements OutputFilter {
     }
 
     @Override
-    public OutputVerdict inspect(Route route, ObjectNode response) {
+    public OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools) {
         var tally = new DecisionTally("output");
+        var tools = new ToolCallGate(rules.toolCalls(), offeredTools, tally);
         var text = new StringBuilder();
         JsonNode choices = response.get("choices");
         if ((route != Route.CHAT && route != Route.COMPLETIONS) || !(choices instanceof ArrayNode array)) {
@@ -45,6 +47,10 @@ final class GuardOutputFilter implements OutputFilter {
             int logprobs = 0;
             for (JsonNode choice : array) {
                 if (!(choice instanceof ObjectNode c)) continue;
+                if (route == Route.CHAT && c.get("message") instanceof ObjectNode message && !tools.admitsCallsOf(message)) {
+                    blocked = true;
+                    break;
+                }
                 if (!rules.allowLogprobs() && c.has("logprobs") && !c.get("logprobs").isNull()) {
                     c.remove("logprobs");
                     logprobs++;
@@ -71,8 +77,8 @@ final class GuardOutputFilter implements OutputFilter {
     }
 
     @Override
-    public StreamFilter stream(Route route) {
-        return new GuardStreamFilter(rules, route);
+    public StreamFilter stream(Route route, Set<String> offeredTools) {
+        return new GuardStreamFilter(rules, route, offeredTools);
     }
 
     private static OutputVerdict withheld(Route route, ObjectNode response, DecisionTally tally) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,14 +39,16 @@ final class GuardStreamFilter implements StreamFilter {
     private final OutputRules rules;
     private final Route route;
     private final DecisionTally tally = new DecisionTally("output");
+    private final ToolCallGate tools;
     private final Map<Integer, Choice> choices = new TreeMap<>();
     private ObjectNode template;
     private boolean finished;
     private boolean blocked;
 
-    GuardStreamFilter(OutputRules rules, Route route) {
+    GuardStreamFilter(OutputRules rules, Route route, Set<String> offeredTools) {
         this.rules = rules;
         this.route = route == Route.COMPLETIONS ? Route.COMPLETIONS : Route.CHAT;
+        this.tools = new ToolCallGate(rules.toolCalls(), offeredTools, tally);
     }
 
     @Override
@@ -157,6 +160,11 @@ final class GuardStreamFilter implements StreamFilter {
             holder.put(field, e.text());
             state.sent(e.text());
             if (e.blocked()) return true;
+        }
+        if (route == Route.CHAT && !tools.admitsCallsOf(holder)) {
+            holder.remove("tool_calls"); // the call must not go out with the text released before it
+            holder.remove("function_call");
+            return true;
         }
         if (holder.get("tool_calls") instanceof ArrayNode calls) {
             if (filterToolCalls(state, calls)) return true;

@@ -1,12 +1,14 @@
 package dev.bulwark.guard.filter;
 
 import dev.bulwark.guard.config.OutputPolicy.HtmlAction;
+import dev.bulwark.guard.config.OutputPolicy.ToolCallAction;
 
 /**
  * Every output rule, built once per {@link dev.bulwark.guard.config.OutputPolicy} and shared by all replies:
  * markup neutralisation, PII and secrets, leak detection. Immutable and thread-safe.
  */
-record OutputRules(MarkupPolicy markup, EntityStage entities, LeakRules leaks, boolean allowLogprobs) {
+record OutputRules(MarkupPolicy markup, EntityStage entities, LeakRules leaks, boolean allowLogprobs,
+                   ToolCallAction toolCalls) {
 
     /**
      * One whole text: the reply's {@code text} after every rule, or {@code blocked} when it must be withheld.

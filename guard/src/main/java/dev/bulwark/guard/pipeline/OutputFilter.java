@@ -2,14 +2,19 @@ package dev.bulwark.guard.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks what comes back: PII and secrets redacted, system-prompt canaries and leaks blocked, external markdown
  * images and raw HTML neutralised, logprobs stripped. Thread-safe; one {@link StreamFilter} per streamed reply.
  */
 public interface OutputFilter {
-    /** A whole (non-streamed) reply, OpenAI-style, changed in place. */
-    OutputVerdict inspect(Route route, ObjectNode response);
+    /**
+     * A whole (non-streamed) reply, OpenAI-style, changed in place.
+     *
+     * @param offeredTools the function names the request offered the model; a reply may call only those
+     */
+    OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools);
 
     /**
      * Whether {@link #inspect} of a reply of {@code replyBytes} is cheap enough to run on the event loop (see
@@ -19,8 +24,8 @@ public interface OutputFilter {
         return false;
     }
 
-    /** A filter for one streamed reply. */
-    StreamFilter stream(Route route);
+    /** A filter for one streamed reply; {@code offeredTools} as for {@link #inspect}. */
+    StreamFilter stream(Route route, Set<String> offeredTools);
 
     /**
      * @param blocked when true the reply must not reach the client: send {@code refusal} instead

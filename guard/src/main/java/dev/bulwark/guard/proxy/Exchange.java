@@ -7,6 +7,7 @@ import dev.bulwark.guard.pipeline.Route;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,8 @@ final class Exchange {
     Route route;
     Caller caller;
     String model;
+    /** The function names the request offers the model ({@link OfferedTools}); the reply may call only these. */
+    Set<String> offeredTools = Set.of();
     String upstreamId;
     LimitDecision limit;
     boolean admitted;

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -130,7 +131,9 @@ final class RequestPipeline {
 
     private Future<ObjectNode> authorize(Exchange ex, Route route, ObjectNode body) {
         ex.model = JsonBodies.text(body, "model");
-        return parts.access().authorize(ex.caller, route, ex.model, OfferedTools.names(body))
+        List<String> tools = OfferedTools.names(body);
+        ex.offeredTools = Set.copyOf(tools);
+        return parts.access().authorize(ex.caller, route, ex.model, tools)
                 .<Future<ObjectNode>>map(refusal -> Future.failedFuture(new Refused(refusal, "forbidden")))
                 .orElseGet(() -> Future.succeededFuture(body));
     }
@@ -220,7 +223,7 @@ final class RequestPipeline {
                     }
                     if (stream) {
                         var relay = new StreamRelay(ex, opened, adapter.streamDecoder(route, ex.model),
-                                parts.output().stream(route), parts.policies().failClosed(), metrics, out);
+                                parts.output().stream(route, ex.offeredTools), parts.policies().failClosed(), metrics, out);
                         return relay.run();
                     }
                     return wholeReply.relay(ex, route, adapter, opened, out, ReplyCap.limitOf(body));

@@ -49,7 +49,8 @@ final class WholeReply {
                 .compose(body -> {
                     upstream.settled();
                     ex.upstreamEndNanos = System.nanoTime();
-                    return offload.run(output.cheapFor(body.length()), () -> check(route, adapter, model, body, maxTokens));
+                    return offload.run(output.cheapFor(body.length()),
+                            () -> check(route, adapter, model, body, maxTokens, ex.offeredTools));
                 })
                 .map(checked -> {
                     ex.decisions.addAll(checked.decisions());
@@ -69,7 +70,7 @@ final class WholeReply {
     }
 
     private Checked check(Route route, UpstreamAdapter adapter, String model, Buffer body,
-                          java.util.Optional<Long> maxTokens) {
+                          java.util.Optional<Long> maxTokens, java.util.Set<String> offeredTools) {
         ObjectNode reply;
         try {
             reply = adapter.response(route, JsonBodies.parseObject(body.getBytes()), model);
@@ -82,7 +83,7 @@ final class WholeReply {
         }
         OutputVerdict verdict;
         try {
-            verdict = output.inspect(route, reply);
+            verdict = output.inspect(route, reply, offeredTools);
         } catch (RuntimeException e) {
             List<Decision> failed = new ArrayList<>();
             failed.add(new Decision("output", "scanner-error", failClosed ? "blocked" : "flagged", 1, 1, "output filter failed"));

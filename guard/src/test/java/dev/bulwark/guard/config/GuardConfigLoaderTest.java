@@ -72,7 +72,8 @@ class GuardConfigLoaderTest {
         assertThat(p.input()).isEqualTo(new InputPolicy(262_144, 256, null, Action.BLOCK, 0.5, true, true, Action.REDACT,
                 Action.BLOCK));
         assertThat(p.output()).isEqualTo(new OutputPolicy(Action.REDACT, Action.REDACT, List.of(), null,
-                OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false));
+                OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false,
+                OutputPolicy.ToolCallAction.BLOCK));
         assertThat(p.extraction()).isEqualTo(new ExtractionPolicy(true, Duration.ofHours(1), 1000, 0.3, 50, 0.8,
                 ExtractionPolicy.ExtractionAction.THROTTLE));
         assertThat(p.cors().allowedOrigins()).isEmpty();
@@ -130,6 +131,7 @@ class GuardConfigLoaderTest {
                 allowedImageHosts: [Images.Example.com]
                 html: strip
                 allowLogprobs: true
+                toolCalls: flag
               extraction: {enabled: true, window: 30m, maxRequests: 500, minDistinctRatio: 0.5, minSample: 20, maxProbeScore: 0.9, action: block}
               cors: {allowedOrigins: ["HTTPS://App.Example.com", "http://localhost:3000"]}
               limits:
@@ -183,7 +185,7 @@ class GuardConfigLoaderTest {
                 Action.REDACT));
         assertThat(p.output()).isEqualTo(new OutputPolicy(Action.FLAG, Action.BLOCK, List.of("canary-7f3a9c"),
                 dir.resolve("prompt.txt"), OutputPolicy.ImageAction.STRIP_ALL, List.of("images.example.com"),
-                OutputPolicy.HtmlAction.STRIP, true));
+                OutputPolicy.HtmlAction.STRIP, true, OutputPolicy.ToolCallAction.FLAG));
         assertThat(p.extraction()).isEqualTo(new ExtractionPolicy(true, Duration.ofMinutes(30), 500, 0.5, 20, 0.9,
                 ExtractionPolicy.ExtractionAction.BLOCK));
         assertThat(p.cors().allowedOrigins()).containsExactly("https://app.example.com", "http://localhost:3000");

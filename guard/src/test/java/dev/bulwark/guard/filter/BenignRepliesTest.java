@@ -6,6 +6,7 @@ import dev.bulwark.guard.pipeline.OutputFilter;
 import dev.bulwark.guard.pipeline.Route;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,7 +52,7 @@ class BenignRepliesTest {
     @ParameterizedTest
     @MethodSource("replies")
     void passUnchangedWholeAndStreamed(String reply) {
-        var verdict = OUTPUT.inspect(Route.CHAT, Replies.whole(reply));
+        var verdict = OUTPUT.inspect(Route.CHAT, Replies.whole(reply), Set.of());
         assertThat(verdict.blocked()).isFalse();
         assertThat(verdict.response().at("/choices/0/message/content").asText()).isEqualTo(reply);
         assertThat(verdict.decisions()).isEmpty();

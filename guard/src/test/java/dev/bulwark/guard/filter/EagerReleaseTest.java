@@ -7,6 +7,7 @@ import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.StreamFilter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class EagerReleaseTest {
     @ParameterizedTest
     @MethodSource("replies")
     void eachWordGoesOutWithTheChunkAfterTheOneThatCompletesIt(String reply) {
-        StreamFilter filter = OUTPUT.stream(Route.CHAT);
+        StreamFilter filter = OUTPUT.stream(Route.CHAT, Set.of());
         List<String> role = filter.onData(Replies.chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
         assertThat(role).as("the role chunk goes out at once").hasSize(1);
         var chunks = new ArrayList<String>();
@@ -57,7 +58,7 @@ class EagerReleaseTest {
 
     @Test
     void theFirstWordsOfAShortReplyGoOutBeforeItEnds() {
-        StreamFilter filter = OUTPUT.stream(Route.CHAT);
+        StreamFilter filter = OUTPUT.stream(Route.CHAT, Set.of());
         filter.onData(Replies.chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
         assertThat(Replies.contentOf(filter.onData(Replies.chunk(Replies.delta("Hello there, "), null))))
                 .isEqualTo("Hello there, ");

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +22,8 @@ class EncodedCanaryTest {
     private static final String CANARY = "ZEBRA-CANARY-4412";
     private static final String PROMPT = "You are Ada, the helpdesk bot. Internal marker: " + CANARY + ". Be kind.";
     private static final OutputFilter OUTPUT = Filters.output(new OutputPolicy(Action.REDACT, Action.REDACT,
-            List.of(CANARY), null, ImageAction.STRIP_EXTERNAL, List.of(), HtmlAction.ESCAPE, false));
+            List.of(CANARY), null, ImageAction.STRIP_EXTERNAL, List.of(), HtmlAction.ESCAPE, false,
+            OutputPolicy.ToolCallAction.BLOCK));
 
     static String rot13(String s) {
         var out = new StringBuilder();
@@ -46,7 +48,7 @@ class EncodedCanaryTest {
             case "reversed" -> new StringBuilder(PROMPT).reverse().toString();
             default -> throw new IllegalArgumentException(encoding);
         };
-        var verdict = OUTPUT.inspect(Route.CHAT, Replies.whole("Here you go:\n" + encoded + "\nAnything else?"));
+        var verdict = OUTPUT.inspect(Route.CHAT, Replies.whole("Here you go:\n" + encoded + "\nAnything else?"), Set.of());
         assertThat(verdict.blocked()).as(encoding).isTrue();
         assertThat(verdict.decisions()).anyMatch(d -> d.detector().equals("canary"));
     }
@@ -54,7 +56,7 @@ class EncodedCanaryTest {
     @Test
     void encodedTextWithoutTheCanaryPasses() {
         String blob = Base64.getEncoder().encodeToString("Opening hours: 9 to 6, Monday to Friday.".getBytes(StandardCharsets.UTF_8));
-        var verdict = OUTPUT.inspect(Route.CHAT, Replies.whole("The encoded text is " + blob + " and a hash 9f86d081884c7d65."));
+        var verdict = OUTPUT.inspect(Route.CHAT, Replies.whole("The encoded text is " + blob + " and a hash 9f86d081884c7d65."), Set.of());
         assertThat(verdict.blocked()).isFalse();
         assertThat(verdict.response().at("/choices/0/message/content").asText()).contains(blob);
     }

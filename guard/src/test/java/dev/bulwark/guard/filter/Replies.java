@@ -13,6 +13,7 @@ import dev.bulwark.guard.pipeline.StreamFilter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Test fixtures: output policies, OpenAI chunk streams and whole replies built from plain text. */
 final class Replies {
@@ -23,7 +24,7 @@ final class Replies {
 
     static OutputPolicy policy(List<String> canaries) {
         return new OutputPolicy(Action.REDACT, Action.REDACT, canaries, null, ImageAction.STRIP_EXTERNAL,
-                List.of("images.example.com"), HtmlAction.ESCAPE, false);
+                List.of("images.example.com"), HtmlAction.ESCAPE, false, OutputPolicy.ToolCallAction.BLOCK);
     }
 
     static OutputPolicy defaults() {
@@ -36,7 +37,7 @@ final class Replies {
 
     /** Streams {@code pieces} as chat content deltas (after a role-only chunk), then a finish chunk and [DONE]. */
     static Streamed stream(OutputFilter output, List<String> pieces) {
-        StreamFilter filter = output.stream(Route.CHAT);
+        StreamFilter filter = output.stream(Route.CHAT, Set.of());
         var payloads = new ArrayList<String>();
         payloads.addAll(filter.onData(chunk("{\"role\":\"assistant\",\"content\":\"\"}", null)));
         for (String piece : pieces) {
@@ -81,7 +82,7 @@ final class Replies {
 
     /** The filtered content of a whole reply, or null when it was withheld. */
     static String filterWhole(OutputFilter output, String content) {
-        OutputFilter.OutputVerdict v = output.inspect(Route.CHAT, whole(content));
+        OutputFilter.OutputVerdict v = output.inspect(Route.CHAT, whole(content), Set.of());
         return v.blocked() ? null : v.response().path("choices").path(0).path("message").path("content").asText();
     }
 

@@ -8,6 +8,7 @@ import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.StreamFilter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Canaries and markdown images split across chunks, chunk framing, bounds. */
@@ -83,7 +84,7 @@ class StreamedLeakAndMarkupTest {
 
     @Test
     void roleChunksGoOutAtOnceAndIdsAreKept() {
-        StreamFilter filter = OUTPUT.stream(Route.CHAT);
+        StreamFilter filter = OUTPUT.stream(Route.CHAT, Set.of());
         List<String> first = filter.onData(Replies.chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
         assertThat(first).hasSize(1);
         assertThat(Replies.read(first.get(0)).at("/choices/0/delta/role").asText()).isEqualTo("assistant");
@@ -102,7 +103,7 @@ class StreamedLeakAndMarkupTest {
 
     @Test
     void nonJsonEndsTheStreamAndChoicesOverTheBoundAreDropped() {
-        StreamFilter filter = OUTPUT.stream(Route.CHAT);
+        StreamFilter filter = OUTPUT.stream(Route.CHAT, Set.of());
         String many = "{\"id\":\"x\",\"choices\":[{\"index\":40,\"delta\":{\"content\":\"jane.doe@example.com\"}}]}";
         assertThat(String.join("", filter.onData(many))).doesNotContain("jane");
         // "mail " goes out at once (eager release); the address, still growing when the chunk ended, is held
@@ -116,7 +117,7 @@ class StreamedLeakAndMarkupTest {
 
     @Test
     void toolCallArgumentsAreRedactedAcrossChunks() {
-        StreamFilter filter = OUTPUT.stream(Route.CHAT);
+        StreamFilter filter = OUTPUT.stream(Route.CHAT, Set.of("send"));
         var out = new ArrayList<String>();
         out.addAll(filter.onData(Replies.chunk("{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
                 + "\"type\":\"function\",\"function\":{\"name\":\"send\",\"arguments\":\"\"}}]}", null)));
@@ -138,7 +139,7 @@ class StreamedLeakAndMarkupTest {
 
     @Test
     void completionsChunksAreFilteredToo() {
-        StreamFilter filter = OUTPUT.stream(Route.COMPLETIONS);
+        StreamFilter filter = OUTPUT.stream(Route.COMPLETIONS, Set.of());
         var out = new ArrayList<String>();
         for (String piece : List.of("write to jane.d", "oe@example.com please")) {
             out.addAll(filter.onData("{\"id\":\"c\",\"object\":\"text_completion\",\"choices\":[{\"index\":0,\"text\":"

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -102,7 +103,7 @@ public final class TtftMeasurement {
         long cpu0 = 0;
         for (int round = 0; round < 3000; round++) {
             if (round == 1000) cpu0 = cpu.getCurrentThreadCpuTime();
-            StreamFilter f = output.stream(Route.CHAT);
+            StreamFilter f = output.stream(Route.CHAT, Set.of());
             for (String c : chunks) {
                 long t0 = System.nanoTime();
                 f.onData(c);

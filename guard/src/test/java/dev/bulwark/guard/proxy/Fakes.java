@@ -73,7 +73,8 @@ final class Fakes {
                 new HeaderValue("Authorization", UPSTREAM_SECRET), List.of("*"), upstreamTimeout, null);
         InputPolicy in = new InputPolicy(maxBytes, 100, null, Action.BLOCK, 0.5, false, true, Action.REDACT, Action.BLOCK);
         OutputPolicy out = new OutputPolicy(Action.REDACT, Action.REDACT, List.of(), null,
-                OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false);
+                OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false,
+                OutputPolicy.ToolCallAction.BLOCK);
         ExtractionPolicy extraction = new ExtractionPolicy(true, Duration.ofHours(1), 1000, 0.2, 50, 0.8,
                 ExtractionPolicy.ExtractionAction.THROTTLE);
         Policies policies = new Policies(in, out, extraction, new CorsPolicy(corsOrigins), Limits.NONE, Limits.NONE,
@@ -150,7 +151,7 @@ final class Fakes {
      */
     static final class MarkingOutput implements OutputFilter {
         @Override
-        public OutputVerdict inspect(Route route, ObjectNode response) {
+        public OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools) {
             String text = response.path("choices").path(0).path("message").path("content").asText("");
             if (text.contains("CANARY")) {
                 return new OutputVerdict(true, Refusal.of(422, "invalid_request_error", "output_blocked", "Reply blocked."),
@@ -160,7 +161,7 @@ final class Fakes {
         }
 
         @Override
-        public StreamFilter stream(Route route) {
+        public StreamFilter stream(Route route, Set<String> offeredTools) {
             return new StreamFilter() {
                 private final StringBuilder sent = new StringBuilder();
                 private boolean blocked;

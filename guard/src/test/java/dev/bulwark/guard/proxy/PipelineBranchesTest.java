@@ -234,4 +234,29 @@ class PipelineBranchesTest extends GatewayTestBase {
         assertThat(http.send(allowed, HttpResponse.BodyHandlers.ofString()).headers()
                 .firstValue("access-control-allow-origin")).contains("https://app.example");
     }
+
+    @Test
+    void aReplyCallingAFunctionTheRequestDidNotOfferIsWithheldAndAudited() throws Exception {
+        fakes.output = dev.bulwark.guard.filter.Filters.output(dev.bulwark.guard.config.GuardDefaults.OUTPUT);
+        start();
+        HttpResponse<String> offered = post("/v1/chat/completions", withTool("stub-tool", "refund_order"));
+        assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
+        assertThat(json(offered).at("/choices/0/message/tool_calls/0/function/name").asText()).isEqualTo("refund_order");
+        assertThat(fakes.audit.next().outcome()).isEqualTo("allowed");
+
+        HttpResponse<String> other = post("/v1/chat/completions", withTool("stub-tool", "lookup_order"));
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(errorCode(other)).isEqualTo("content_filter");
+        assertThat(other.body()).doesNotContain("refund_order");
+        AuditEvent event = fakes.audit.next();
+        assertThat(event.outcome()).isEqualTo("blocked");
+        assertThat(event.decisions()).anyMatch(d -> d.detector().equals("tool-call") && d.action().equals("blocked"));
+
+        assertThat(post("/v1/chat/completions", chat("stub-tool", false)).statusCode()).as("no tools offered").isEqualTo(400);
+    }
+
+    private static String withTool(String model, String tool) {
+        return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Where is order 1001?\"}],"
+                + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"" + tool + "\",\"parameters\":{\"type\":\"object\"}}}]}";
+    }
 }

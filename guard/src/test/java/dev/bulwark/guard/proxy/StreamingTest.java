@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class StreamingTest extends GatewayTestBase {
     void streamFilterExceptionFailsClosed() throws Exception {
         fakes.output = new PassThroughOutput() {
             @Override
-            public StreamFilter stream(Route route) {
+            public StreamFilter stream(Route route, Set<String> offeredTools) {
                 return new Throwing();
             }
         };
@@ -136,7 +137,7 @@ class StreamingTest extends GatewayTestBase {
     /** Lets every chunk through. */
     static class PassThroughOutput extends FilterBase {
         @Override
-        public StreamFilter stream(Route route) {
+        public StreamFilter stream(Route route, Set<String> offeredTools) {
             return new StreamFilter() {
                 private final StringBuilder text = new StringBuilder();
 
@@ -171,7 +172,8 @@ class StreamingTest extends GatewayTestBase {
 
     abstract static class FilterBase implements dev.bulwark.guard.pipeline.OutputFilter {
         @Override
-        public OutputVerdict inspect(Route route, com.fasterxml.jackson.databind.node.ObjectNode response) {
+        public OutputVerdict inspect(Route route, com.fasterxml.jackson.databind.node.ObjectNode response,
+                                     Set<String> offeredTools) {
             return new OutputVerdict(false, null, response, List.of(), "");
         }
     }

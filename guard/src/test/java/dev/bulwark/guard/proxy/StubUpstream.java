@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * An OpenAI chat-completions server on a free port. The request's model picks the behaviour: {@code stub-stream}
  * sends the first chunk, then the rest only once {@link #release()} is called; {@code stub-500} fails with internals
- * in its body; {@code stub-hang} never answers; anything else gets a whole reply.
+ * in its body; {@code stub-hang} never answers; {@code stub-tool} asks to call {@code refund_order}, whatever the
+ * request offered; anything else gets a whole reply.
  */
 final class StubUpstream implements AutoCloseable {
     static final String INTERNALS = "Traceback (most recent call last): db-password=hunter2 at /srv/internal/app.py";
@@ -69,6 +70,13 @@ final class StubUpstream implements AutoCloseable {
                 case "stub-500" -> response.setStatusCode(500).end(INTERNALS);
                 case "stub-hang" -> { }
                 case "stub-stream" -> stream(request);
+                case "stub-tool" -> response.putHeader("content-type", "application/json").end(new JsonObject()
+                        .put("id", "chatcmpl-1").put("object", "chat.completion").put("model", model)
+                        .put("choices", List.of(new JsonObject().put("index", 0).put("finish_reason", "tool_calls")
+                                .put("message", new JsonObject().put("role", "assistant").putNull("content")
+                                        .put("tool_calls", List.of(new JsonObject().put("id", "call_1").put("type", "function")
+                                                .put("function", new JsonObject().put("name", "refund_order")
+                                                        .put("arguments", "{\"order\":\"1001\"}"))))))).encode());
                 default -> response.putHeader("content-type", "application/json").end(new JsonObject()
                         .put("id", "chatcmpl-1").put("object", "chat.completion").put("model", model)
                         .put("choices", List.of(new JsonObject().put("index", 0).put("finish_reason", "stop")
