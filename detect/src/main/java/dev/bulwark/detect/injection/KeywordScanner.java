@@ -25,8 +25,8 @@ final class KeywordScanner {
     private final char[] asciiClass = new char[128];
     private final char[] otherChars;
     private final char[] otherClasses;
-    /** The next state, at {@code state * width + class}. */
-    private final int[] next;
+    /** The next state, at {@code state * width + class}; a char each keeps the table small (cache, not heap). */
+    private final char[] next;
     private final int width;
     /** Per state, the clauses it completes (its own and its failure chain's); null when none. Sparse: most states
      *  complete a handful of the many clauses, and a text passes the same states again and again. */
@@ -69,13 +69,16 @@ final class KeywordScanner {
             otherClasses[k++] = (char) (int) entry.getValue();
         }
         alphabet.headMap((char) asciiClass.length).forEach((c, v) -> asciiClass[c] = (char) (int) v);
-        next = new int[Math.multiplyExact(nodes.size(), width)];
+        if (nodes.size() > Character.MAX_VALUE + 1) {
+            throw new IllegalStateException("keyword automaton too large: " + nodes.size() + " states");
+        }
+        next = new char[Math.multiplyExact(nodes.size(), width)];
         for (int state : order) { // breadth first: a failure target's row is always filled before it is read
             Node node = nodes.get(state);
             for (var entry : alphabet.entrySet()) {
                 Integer to = node.next.get(entry.getKey());
                 int c = entry.getValue();
-                next[state * width + c] = to != null ? to : state == 0 ? 0 : next[node.fail * width + c];
+                next[state * width + c] = to != null ? (char) (int) to : state == 0 ? 0 : next[node.fail * width + c];
             }
         }
         clauseHits = new int[nodes.size()][];
