@@ -15,7 +15,8 @@ import java.util.Set;
  * completions: {@code choices[].text}) and hands out one {@link GuardStreamFilter} per streamed reply. A withheld
  * reply is rewritten in place the way a streamed one ends ({@link Refusals#WITHHELD}, finish reason
  * {@code content_filter}) and reported blocked with {@link Refusals#replyWithheld()}, so the server may send either.
- * A scanner that throws withholds the reply (output fails closed). Thread-safe.
+ * A chat reply that calls a function the request did not offer is withheld the same way ({@link ToolCallGate}). A
+ * scanner that throws withholds the reply (output fails closed). Thread-safe.
  */
 final class GuardOutputFilter implements OutputFilter {
     /** The audit's copy of the reply text is cut here; the reply itself is not. */

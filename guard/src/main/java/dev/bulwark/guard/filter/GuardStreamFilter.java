@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * through one each, without the markup rules); what a pipeline releases goes out in the chunk that released it,
  * with the chunk's id, model and created. Chunks with nothing to say after filtering are dropped, except role-only
  * and empty ones, which go out at once (time to first token). A choice's {@code finish_reason} chunk carries what
- * was still held for it. A leak or a blocked entity ends the stream: a last chunk with {@link Refusals#WITHHELD} and
+ * was still held for it. A leak, a blocked entity or a call to a function the request did not offer
+ * ({@link ToolCallGate}; the call itself is not sent) ends the stream: a last chunk with {@link Refusals#WITHHELD} and
  * finish reason {@code content_filter}, then {@code [DONE]}. Bounded: payloads over {@value #MAX_PAYLOAD} chars or
  * that are not JSON end the stream, choices from index {@value #MAX_CHOICES} and tool calls from index
  * {@value #MAX_TOOL_CALLS} are dropped. Not thread-safe: one per stream.
