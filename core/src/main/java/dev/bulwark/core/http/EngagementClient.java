@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,7 +72,7 @@ public final class EngagementClient implements AutoCloseable {
         this.pacer = new RatePacer(rules.maxRequestsPerSecond());
         this.retry = new RetryPolicy(b.backoffBase, b.maxRetryAfter);
         Duration connect = b.connectTimeout.compareTo(requestTimeout) < 0 ? b.connectTimeout : requestTimeout;
-        this.transport = new Transport(connect, b.maxBodyBytes);
+        this.transport = new Transport(connect, b.maxBodyBytes, b.trustedCertificates);
     }
 
     public static Builder builder(RulesOfEngagement rules) {
@@ -84,7 +86,7 @@ public final class EngagementClient implements AutoCloseable {
                 .filter(PromptTarget.class::isInstance).map(PromptTarget.class::cast)
                 .flatMap(t -> t.auth().stream())
                 .forEach(a -> b.credentialHeaders.add(a.header().toLowerCase(Locale.ROOT)));
-        return b;
+        return b.trustedCertificates(scope.trustedCertificates());
     }
 
     /** Sends one call, retrying as the rules allow. Never contacts a host outside the allow-list. */
@@ -158,9 +160,10 @@ public final class EngagementClient implements AutoCloseable {
             try {
                 raw = sendOnce(call, tries);
             } catch (IOException e) {
-                if (attempt > rules.maxRetries()) {
+                // a certificate that is not trusted will not be trusted on the next try: no budget spent on it
+                if (attempt > rules.maxRetries() || untrustedCertificate(e)) {
                     throw new EngagementException(Reason.TRANSPORT,
-                            describe(e) + " (" + call.uri() + ", " + attempt + " tries)", e);
+                            describe(e) + " (" + call.uri() + ", " + attempt + (attempt == 1 ? " try)" : " tries)"), e);
                 }
                 pause(retry.backoff(attempt));
                 continue;
@@ -300,8 +303,20 @@ public final class EngagementClient implements AutoCloseable {
 
     private static String describe(IOException e) {
         if (e instanceof HttpTimeoutException) return "timed out: " + e.getMessage();
+        if (untrustedCertificate(e)) {
+            return "TLS: the server's certificate is not trusted or does not name this host (" + e.getMessage()
+                    + "); an internal CA or a self-signed certificate goes in the scope's tls.trustedCertificates";
+        }
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+    /** A TLS handshake that failed on the server's certificate (untrusted chain, wrong host name). */
+    static boolean untrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException) return true;
+        }
+        return false;
     }
 
     /** Settings beyond the rules of engagement; defaults suit a real engagement. */
@@ -317,9 +332,16 @@ public final class EngagementClient implements AutoCloseable {
         private Duration backoffBase = Duration.ofMillis(250);
         private Duration maxRetryAfter = Duration.ofSeconds(60);
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private List<X509Certificate> trustedCertificates = List.of();
 
         private Builder(RulesOfEngagement rules) {
             this.rules = Objects.requireNonNull(rules, "rules");
+        }
+
+        /** Certificates trusted for https besides the system's (the scope's {@code tls.trustedCertificates}). */
+        public Builder trustedCertificates(List<X509Certificate> value) {
+            trustedCertificates = List.copyOf(value);
+            return this;
         }
 
         /** The clock that decides whether the engagement's time window is open, and dates in Retry-After. */

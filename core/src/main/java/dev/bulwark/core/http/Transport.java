@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,14 @@ final class Transport implements AutoCloseable {
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
-    Transport(Duration connectTimeout, int maxBodyBytes) {
-        this.client = HttpClient.newBuilder()
+    /** @param trusted certificates trusted besides the system's ({@link ExtraTrust}); none: the JDK's default context */
+    Transport(Duration connectTimeout, int maxBodyBytes, List<X509Certificate> trusted) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .build();
+                .connectTimeout(connectTimeout);
+        if (!trusted.isEmpty()) builder.sslContext(ExtraTrust.context(trusted));
+        this.client = builder.build();
         this.maxBodyBytes = maxBodyBytes;
     }
 

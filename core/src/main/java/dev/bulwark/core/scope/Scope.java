@@ -1,6 +1,7 @@
 package dev.bulwark.core.scope;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ public record Scope(
         List<ThreatActor> threatActors,
         List<TrustBoundary> trustBoundaries,
         Optional<Path> probes,
-        Optional<JudgeEndpoint> judge) {
+        Optional<JudgeEndpoint> judge,
+        List<X509Certificate> trustedCertificates) {
 
     public Scope {
         assets = List.copyOf(assets);
@@ -29,6 +31,14 @@ public record Scope(
         trustBoundaries = List.copyOf(trustBoundaries);
         probes = probes == null ? Optional.empty() : probes;
         judge = judge == null ? Optional.empty() : judge;
+        trustedCertificates = trustedCertificates == null ? List.of() : List.copyOf(trustedCertificates);
+    }
+
+    /** A scope that trusts only the system's certificate authorities. */
+    public Scope(Path source, Engagement engagement, RulesOfEngagement rules, List<Asset> assets, List<Target> targets,
+                 List<ThreatActor> threatActors, List<TrustBoundary> trustBoundaries, Optional<Path> probes,
+                 Optional<JudgeEndpoint> judge) {
+        this(source, engagement, rules, assets, targets, threatActors, trustBoundaries, probes, judge, List.of());
     }
 
     /** A scope without an LLM judge. */
@@ -39,7 +49,8 @@ public record Scope(
 
     /** The same scope under other rules (e.g. the budget a resumed run has left); everything else is kept. */
     public Scope withRules(RulesOfEngagement newRules) {
-        return new Scope(source, engagement, newRules, assets, targets, threatActors, trustBoundaries, probes, judge);
+        return new Scope(source, engagement, newRules, assets, targets, threatActors, trustBoundaries, probes, judge,
+                trustedCertificates);
     }
 
     /** A scope without a custom probe folder. */

@@ -50,7 +50,8 @@ final class ScopeMapper {
         return new Scope(source,
                 new Scope.Engagement(engagement.get("name").asText(), Nodes.text(engagement, "owner", "")),
                 rules, assets, targets, actors, boundaries, probes(source, root),
-                judge(root.get("judge"), targetMapper));
+                judge(root.get("judge"), targetMapper),
+                TrustedCertificates.read(Nodes.texts(root.path("tls"), "trustedCertificates"), baseFolder(source), problems));
     }
 
     /** {@code judge:}: its URL is checked like a target's (http(s), no credentials in it, host on the allow-list). */

@@ -85,6 +85,38 @@ class ScopeLoaderTest {
     }
 
     @Test
+    void trustedCertificatesAreReadWhenTheScopeLoads() throws Exception {
+        // a real self-signed certificate (EC P-256, CN=model.internal), PEM
+        Files.writeString(dir.resolve("internal-ca.pem"), INTERNAL_CA);
+        Scope scope = load(VALID + """
+                tls:
+                  trustedCertificates: [internal-ca.pem]
+                """);
+        assertThat(scope.trustedCertificates()).singleElement()
+                .satisfies(c -> assertThat(c.getSubjectX500Principal().getName()).isEqualTo("CN=model.internal"));
+        assertThat(load(VALID).trustedCertificates()).isEmpty();
+
+        assertAt(problem(VALID + "tls:\n  trustedCertificates: [missing.pem]\n"), 23, "tls.trustedCertificates[0]",
+                "no such file: " + dir.resolve("missing.pem"));
+        Files.writeString(dir.resolve("notes.txt"), "not a certificate\n");
+        assertAt(problem(VALID + "tls:\n  trustedCertificates: [internal-ca.pem, notes.txt]\n"), 23,
+                "tls.trustedCertificates[1]", "not a PEM or DER certificate file");
+        assertAt(problem(VALID + "tls:\n  trust: [internal-ca.pem]\n"), 23, "tls.trust", "unknown field");
+    }
+
+    static final String INTERNAL_CA = """
+            -----BEGIN CERTIFICATE-----
+            MIIBTDCB8qADAgECAgkAgfft4pH0hPAwCgYIKoZIzj0EAwMwGTEXMBUGA1UEAxMO
+            bW9kZWwuaW50ZXJuYWwwIBcNMjYxMTI3MTMzNzA2WhgPMjEyNjExMDMxMzM3MDZa
+            MBkxFzAVBgNVBAMTDm1vZGVsLmludGVybmFsMFkwEwYHKoZIzj0CAQYIKoZIzj0D
+            AQcDQgAEVX/791zbyysgUGzkRAoml9O8i99deBxrpKjZh81IEQuMZ/Pj8WTxmoOx
+            ujRx/mjU5pZfXqwRwMpmSTgYu4fGQKMhMB8wHQYDVR0OBBYEFEhKF3uLSds8lanF
+            ybeZlpiIn0lEMAoGCCqGSM49BAMDA0kAMEYCIQD5jObvwViXcpyB0cOgXZ0mtg4v
+            4kx+zH0/lt6CJpprbQIhAISyFtTmfzEEjvjTgNLr1PYNxKATY9XEUF/nZi24C74A
+            -----END CERTIFICATE-----
+            """;
+
+    @Test
     void mapsADatasetTargetAndRefusesUnknownFields() throws Exception {
         Files.writeString(dir.resolve("customers.csv"), "id,email\n1,a@example.com\n");
         String yaml = VALID + """

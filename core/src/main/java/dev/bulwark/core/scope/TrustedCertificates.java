@@ -1,0 +1,69 @@
+package dev.bulwark.core.scope;
+
+import dev.bulwark.core.config.Problems;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * {@code tls.trustedCertificates}: PEM files of the certificate authorities (or self-signed certificates) an
+ * internal target is signed with, trusted in addition to the system's. Read when the scope loads, so a wrong file is
+ * a scope error naming the field, not a handshake failure half-way through an assessment.
+ */
+final class TrustedCertificates {
+    /** A CA bundle is tens of KB; a file this large is not one. */
+    static final int MAX_BYTES = 1 << 20;
+
+    private TrustedCertificates() {
+    }
+
+    static List<X509Certificate> read(List<String> written, Path base, Problems problems) {
+        var out = new ArrayList<X509Certificate>();
+        for (int i = 0; i < written.size(); i++) {
+            String field = "tls.trustedCertificates[" + i + "]";
+            try {
+                Path file = base.resolve(written.get(i)).normalize();
+                String problem = problemWith(file);
+                if (problem != null) {
+                    problems.add(field, problem);
+                } else {
+                    out.addAll(parse(Files.readAllBytes(file)));
+                }
+            } catch (InvalidPathException e) {
+                problems.add(field, "not a usable path: " + e.getReason());
+            } catch (CertificateException e) {
+                problems.add(field, "not a PEM or DER certificate file: " + e.getMessage());
+            } catch (IOException e) {
+                problems.add(field, "cannot read: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static String problemWith(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) return "no such file: " + file;
+        if (Files.size(file) > MAX_BYTES) return "larger than " + MAX_BYTES / 1024 + " KB: not a certificate file";
+        return null;
+    }
+
+    /** Every certificate in the file (a bundle may hold several); at least one. */
+    static List<X509Certificate> parse(byte[] bytes) throws CertificateException {
+        Collection<? extends Certificate> certificates =
+                CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
+        var out = new ArrayList<X509Certificate>();
+        for (Certificate c : certificates) {
+            if (c instanceof X509Certificate x509) out.add(x509);
+        }
+        if (out.isEmpty()) throw new CertificateException("no certificate in it");
+        return out;
+    }
+}
