@@ -21,8 +21,8 @@ final class BeyondGateway {
                     + " requests cannot tell from small talk without knowing what the assistant is for: keep the scope"
                     + " in the system prompt and the model",
             "api.cleartext",
-            "TLS is a deployment choice: the gateway can terminate TLS itself (listen.tls in docs/guard.md), but"
-                    + " the demo runs it on plain loopback HTTP");
+            "the gateway was reached over plain HTTP: TLS is a deployment choice, and the gateway terminates it itself"
+                    + " (listen.tls in docs/guard.md)");
 
     private BeyondGateway() {
     }

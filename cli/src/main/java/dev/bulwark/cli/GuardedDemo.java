@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.demo.DemoCertificate;
 import dev.bulwark.cli.demo.DemoGuardConfig;
 import dev.bulwark.cli.demo.DemoScope;
 import dev.bulwark.cli.demo.DemoTarget;
@@ -74,7 +75,8 @@ final class GuardedDemo {
                 out.println("== 2/2  Guarded: " + GUARDED_TARGET + " through the gateway at " + gateway + " ==");
                 out.println("  (config: " + guardFile.toAbsolutePath().normalize() + "; molly-form stays direct: its"
                         + " /api/ask is the shop's own form API, not an OpenAI-compatible route a gateway can front)");
-                guarded = assess(DemoScope.yaml(gateway, KEY_VARIABLE, target.baseUrl(), null), dir.resolve("guarded"),
+                guarded = assess(DemoScope.yaml(gateway, KEY_VARIABLE, target.baseUrl(), null)
+                                + trusting(dir.resolve(DemoGuardConfig.TLS_CERTIFICATE)), dir.resolve("guarded"),
                         Map.of(KEY_VARIABLE, key));
             }
             printRetest(dir, guardFile);
@@ -99,7 +101,15 @@ final class GuardedDemo {
         return outcome;
     }
 
+    /** The scope's {@code tls} section: trust the gateway's certificate, made for this run. */
+    private static String trusting(Path certificate) {
+        String path = certificate.toAbsolutePath().normalize().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        return "\n# The gateway terminates TLS with a certificate the demo made for this run: trust it (docs/scope.md, tls).\n"
+                + "tls:\n  trustedCertificates: [\"" + path + "\"]\n";
+    }
+
     private static Path writeGuardConfig(Path dir, URI upstream, String keySha256) throws IOException {
+        DemoCertificate.write(dir.resolve(DemoGuardConfig.TLS_CERTIFICATE), dir.resolve(DemoGuardConfig.TLS_KEY));
         Files.writeString(dir.resolve(DemoGuardConfig.SYSTEM_PROMPT_FILE), DemoGuardConfig.systemPrompt(),
                 StandardCharsets.UTF_8);
         Files.createDirectories(dir.resolve(DemoGuardConfig.AUDIT_LOG).getParent());

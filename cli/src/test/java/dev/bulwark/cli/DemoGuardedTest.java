@@ -41,6 +41,10 @@ class DemoGuardedTest {
         assertThat(table.unexplained()).as("findings a gateway should have closed").isEmpty();
         assertThat(table.count(RetestTable.Status.FIXED) + table.count(RetestTable.Status.REFUSED))
                 .isGreaterThanOrEqualTo(table.rows().size() - 3);
+        // the gateway terminates TLS, and the guarded scope trusts the certificate the demo made for the run
+        assertThat(run.out()).contains("through the gateway at https://127.0.0.1:");
+        assertThat(before.findings()).anyMatch(f -> f.check().equals("api.cleartext") && f.target().equals("molly-chat"));
+        assertThat(after.findings()).noneMatch(f -> f.check().equals("api.cleartext") && f.target().equals("molly-chat"));
         // the form is not behind the gateway: its findings stay, as the control group
         assertThat(after.findings().stream().filter(f -> f.target().equals("molly-form")).count())
                 .isEqualTo(before.findings().stream().filter(f -> f.target().equals("molly-form")).count());

@@ -14,6 +14,9 @@ public final class DemoGuardConfig {
     public static final String AUDIT_LOG = "guarded/audit.jsonl";
     /** The checkpoint signing key, relative to {@code guard.yaml}; its public half is {@code <it>.pub}. */
     public static final String SIGNING_KEY = "audit-signing.pem";
+    /** The gateway's TLS certificate and key ({@link DemoCertificate}), next to guard.yaml. */
+    public static final String TLS_CERTIFICATE = "gateway-cert.pem";
+    public static final String TLS_KEY = "gateway-key.pem";
     /** The client the assessment calls as. */
     public static final String CLIENT_ID = "demo-assessment";
 
@@ -39,7 +42,12 @@ public final class DemoGuardConfig {
                 # support assistant. Every field is explained in docs/guard.md; what is left out keeps its default,
                 # and the defaults switch every protection on. Run it yourself with: bulwark guard --config <this file>
 
-                listen: {host: 127.0.0.1, port: 0}    # port 0: any free port ("listening on URL" tells which)
+                listen:
+                  host: 127.0.0.1
+                  port: 0                             # any free port ("listening on URL" tells which)
+                  # TLS at the gateway, as a shop's apps would reach it; the demo made this certificate for the run
+                  # and the guarded scope trusts it (tls.trustedCertificates). A shop uses its own or its CA's.
+                  tls: {certificate: %8$s, privateKey: %9$s}
                 admin: {enabled: false}               # /health and /metrics are not needed for a short demo run
 
                 upstreams:
@@ -93,6 +101,6 @@ public final class DemoGuardConfig {
                   signingKey: %7$s           # Ed25519 key signing the checkpoints, created when missing
                   text: redacted                         # prompts and replies kept with personal data and secrets replaced
                 """.formatted(upstream.toString().replaceAll("/+$", ""), keySha256, CLIENT_ID, SystemPrompt.CANARY,
-                SYSTEM_PROMPT_FILE, AUDIT_LOG, SIGNING_KEY);
+                SYSTEM_PROMPT_FILE, AUDIT_LOG, SIGNING_KEY, TLS_CERTIFICATE, TLS_KEY);
     }
 }

@@ -131,7 +131,8 @@ public final class DemoScope {
 
     /** The base URL without trailing slashes. A URI cannot carry '"' or '{', so it cannot break out of its YAML string or add a ${VAR}. */
     private static String base(URI baseUrl) {
-        if (baseUrl.getHost() == null || !"http".equals(baseUrl.getScheme())) {
+        // http: the demo target; https: the gateway of demo --guarded, which terminates TLS
+        if (baseUrl.getHost() == null || !"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
             throw new IllegalArgumentException("not a demo base URL: " + baseUrl);
         }
         return baseUrl.toString().replaceAll("/+$", "");

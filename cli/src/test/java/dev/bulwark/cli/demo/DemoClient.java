@@ -15,9 +15,16 @@ import java.time.Duration;
 final class DemoClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final HttpClient http;
 
     DemoClient(URI base) {
+        this(base, HTTP);
+    }
+
+    /** With its own client, e.g. one that trusts the demo gateway's certificate. */
+    DemoClient(URI base, HttpClient http) {
         this.base = base;
+        this.http = http;
     }
 
     HttpResponse<String> get(String path, String... headers) {
@@ -58,9 +65,9 @@ final class DemoClient {
         return b;
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

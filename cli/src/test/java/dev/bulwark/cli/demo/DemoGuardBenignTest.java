@@ -78,9 +78,12 @@ class DemoGuardBenignTest {
             Files.createDirectories(dir.resolve("guarded"));
             Path file = dir.resolve("guard.yaml");
             Files.writeString(file, DemoGuardConfig.yaml(target.baseUrl(), ApiKeys.sha256Hex(key)));
+            Path cert = dir.resolve(DemoGuardConfig.TLS_CERTIFICATE);
+            DemoCertificate.write(cert, dir.resolve(DemoGuardConfig.TLS_KEY));
             try (RunningGuard guard = Guard.start(GuardConfigLoader.load(file, Map.of()))) {
+                assertThat(guard.url()).startsWith("https://127.0.0.1:");
                 var direct = new DemoClient(target.baseUrl());
-                var gateway = new DemoClient(URI.create(guard.url()));
+                var gateway = new DemoClient(URI.create(guard.url()), trusting(cert));
                 List<String> problems = new ArrayList<>();
                 int identical = 0;
                 for (String prompt : ORDINARY) {
@@ -104,5 +107,20 @@ class DemoGuardBenignTest {
                 assertThat(identical).as("replies with nothing to redact").isGreaterThan(ORDINARY.size() / 2);
             }
         }
+    }
+
+    /** A client that trusts the demo gateway's certificate (and nothing else). */
+    static java.net.http.HttpClient trusting(Path certificatePem) throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (var in = Files.newInputStream(certificatePem)) {
+            store.setCertificateEntry("gateway", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+        }
+        var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        var tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return java.net.http.HttpClient.newBuilder().sslContext(tls).connectTimeout(java.time.Duration.ofSeconds(5)).build();
     }
 }
