@@ -64,9 +64,11 @@ class DemoScopeTest {
     }
 
     @Test
-    void toleratesATrailingSlashAndRejectsNonHttpUrls() {
+    void toleratesATrailingSlashAndRejectsOtherSchemes() {
         assertThat(DemoScope.yaml(URI.create("http://127.0.0.1:43121/"))).contains("\"http://127.0.0.1:43121/api/ask\"");
+        // https: the TLS gateway of demo --guarded
+        assertThat(DemoScope.yaml(URI.create("https://127.0.0.1:1"))).contains("\"https://127.0.0.1:1/api/ask\"");
         assertThatThrownBy(() -> DemoScope.yaml(URI.create("file:/tmp/x"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DemoScope.yaml(URI.create("https://127.0.0.1:1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DemoScope.yaml(URI.create("ftp://127.0.0.1:1"))).isInstanceOf(IllegalArgumentException.class);
     }
 }
