@@ -3,6 +3,7 @@ package dev.bulwark.core.scope;
 import dev.bulwark.core.config.Problems;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,11 +33,18 @@ final class TrustedCertificates {
             String field = "tls.trustedCertificates[" + i + "]";
             try {
                 Path file = base.resolve(written.get(i)).normalize();
-                String problem = problemWith(file);
-                if (problem != null) {
-                    problems.add(field, problem);
+                if (!Files.isRegularFile(file)) {
+                    problems.add(field, "no such file: " + file);
+                    continue;
+                }
+                byte[] bytes;
+                try (InputStream in = Files.newInputStream(file)) { // symbolic links allowed: /etc/ssl/certs holds them
+                    bytes = in.readNBytes(MAX_BYTES + 1);
+                }
+                if (bytes.length > MAX_BYTES) {
+                    problems.add(field, "larger than " + MAX_BYTES / 1024 + " KB: not a certificate file");
                 } else {
-                    out.addAll(parse(Files.readAllBytes(file)));
+                    out.addAll(parse(bytes));
                 }
             } catch (InvalidPathException e) {
                 problems.add(field, "not a usable path: " + e.getReason());
@@ -47,12 +55,6 @@ final class TrustedCertificates {
             }
         }
         return out;
-    }
-
-    private static String problemWith(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) return "no such file: " + file;
-        if (Files.size(file) > MAX_BYTES) return "larger than " + MAX_BYTES / 1024 + " KB: not a certificate file";
-        return null;
     }
 
     /** Every certificate in the file (a bundle may hold several); at least one. */

@@ -22,6 +22,8 @@ public final class Combination {
      */
     static final int CLASSIFIER_MIN_WORDS = 3;
     static final double SHORT_TEXT_CLASSIFIER_MIN = 0.65;
+    /** CJK radicals, the first ideographic code point; kana come later. Below it the script lookups are skipped. */
+    static final int FIRST_CJK = 0x2E80;
 
     private Combination() {
     }
@@ -94,9 +96,6 @@ public final class Combination {
         }
         return n;
     }
-
-    /** CJK radicals, the first ideographic code point; kana come later. Below it the script lookups are skipped. */
-    static final int FIRST_CJK = 0x2E80;
 
     private static boolean isKana(int c) {
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
