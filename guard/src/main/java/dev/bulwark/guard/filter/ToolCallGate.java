@@ -1,6 +1,7 @@
 package dev.bulwark.guard.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.config.OutputPolicy.ToolCallAction;
 import java.util.Set;
@@ -38,7 +39,7 @@ final class ToolCallGate {
 
     /** {@link #admits} for each call of a chat message or delta ({@code tool_calls[].function}, {@code function_call}). */
     boolean admitsCallsOf(ObjectNode message) {
-        if (message.get("tool_calls") instanceof com.fasterxml.jackson.databind.node.ArrayNode calls) {
+        if (message.get("tool_calls") instanceof ArrayNode calls) {
             for (JsonNode call : calls) {
                 if (!admits(call.get("function"))) return false;
             }
