@@ -16,9 +16,11 @@
 #        (defaults 20, 2, "200 1000", "200 1000", "20 50": the learned model costs ~8 ms of CPU per message it
 #        reads, so two cores cannot take the deterministic rates when it reads every message; its closed-loop rate is
 #        measured all the same)
-# Environment: CONFIGS="det full" (which to run: det, full, always), CONCURRENCY=64 (closed loop), SETTLE=60 (seconds each rate run
+# Environment: CONFIGS="det full" (which to run: det, full, always), CONCURRENCY=64 (closed loop), SETTLE=120 (seconds each rate run
 # first spends at its rate, uncounted, after the flat-out warm-up: at a moderate rate a JVM goes on compiling and
-# deoptimising for a minute or more, on the same cores as the event loop; a gateway in service runs for days), GATEWAY_OPTS (extra JVM flags for
+# deoptimising for a minute or more, on the same cores as the event loop; a gateway in service runs for days. On the
+# slow box of 2026-11-27 the gateway's JIT still recompiled its request path 100 s into a 200 req/s run, so 60 s
+# measured inside that window), GATEWAY_OPTS (extra JVM flags for
 # the gateway, e.g. -XX:StartFlightRecording=filename=/tmp/gw.jfr), KEEP=1 keeps the work folder,
 # GATEWAY_JARS="before:/tmp/old-bulwark.jar after:cli/target/bulwark.jar" runs each configuration with each jar
 # (label:path) back to back, e.g. to compare a change; default: the worktree's jar through ./bulwark.
@@ -44,7 +46,7 @@ always_rates=${5:-"20 50"}
 jars=${GATEWAY_JARS:-"current:"}
 configs=${CONFIGS:-"det full"}
 concurrency=${CONCURRENCY:-64}
-settle=${SETTLE:-60}
+settle=${SETTLE:-120}
 work=$(mktemp -d)
 pids=()
 cleanup() {
