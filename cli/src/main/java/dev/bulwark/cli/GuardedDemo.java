@@ -8,6 +8,7 @@ import dev.bulwark.core.config.ConfigException;
 import dev.bulwark.core.scope.Scope;
 import dev.bulwark.core.scope.ScopeException;
 import dev.bulwark.core.scope.ScopeLoader;
+import dev.bulwark.core.scope.YamlText;
 import dev.bulwark.guard.Guard;
 import dev.bulwark.guard.RunningGuard;
 import dev.bulwark.guard.config.ApiKeys;
@@ -103,9 +104,9 @@ final class GuardedDemo {
 
     /** The scope's {@code tls} section: trust the gateway's certificate, made for this run. */
     private static String trusting(Path certificate) {
-        String path = certificate.toAbsolutePath().normalize().toString().replace("\\", "\\\\").replace("\"", "\\\"");
         return "\n# The gateway terminates TLS with a certificate the demo made for this run: trust it (docs/scope.md, tls).\n"
-                + "tls:\n  trustedCertificates: [\"" + path + "\"]\n";
+                + "tls:\n  trustedCertificates: [" + YamlText.quote(certificate.toAbsolutePath().normalize().toString())
+                + "]\n";
     }
 
     private static Path writeGuardConfig(Path dir, URI upstream, String keySha256) throws IOException {

@@ -1,11 +1,12 @@
 package dev.bulwark.cli.demo;
 
+import dev.bulwark.core.integrity.Ed25519Keys;
+import dev.bulwark.detect.redact.KeyFiles;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,7 +15,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -54,26 +54,12 @@ public final class DemoCertificate {
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
             Files.deleteIfExists(privateKey);
-            Files.createFile(privateKey);
-            ownerOnly(privateKey);
-            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-            Files.writeString(certificate, pem("CERTIFICATE", cert.getEncoded()), StandardCharsets.US_ASCII);
+            KeyFiles.writeNew(privateKey, new String(Ed25519Keys.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+                    StandardCharsets.US_ASCII));
+            Files.write(certificate, Ed25519Keys.pem("CERTIFICATE", cert.getEncoded()));
         } catch (GeneralSecurityException | OperatorCreationException | org.bouncycastle.cert.CertIOException e) {
             throw new IllegalStateException("cannot make the demo's TLS certificate: " + e.getMessage(), e);
         }
     }
 
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the file inherits the folder's access list, which is the user's own output folder
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
 }

@@ -4,12 +4,12 @@ package dev.bulwark.core.scope;
  * Writes values and comments into generated YAML safely: a discovered file name or URL can hold quotes, line breaks
  * or {@code ${}, and must not be able to change the file's structure or trigger variable expansion.
  */
-final class YamlText {
+public final class YamlText {
     private YamlText() {
     }
 
     /** A double-quoted YAML scalar that reads back as exactly {@code value} (after {@code $${} unescaping). */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
