@@ -1,5 +1,6 @@
 package dev.bulwark.core.http;
 
+import dev.bulwark.core.tls.ExtraTrust;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

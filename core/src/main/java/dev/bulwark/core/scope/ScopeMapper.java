@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.Classification;
 import dev.bulwark.core.config.FieldPath;
 import dev.bulwark.core.config.Problems;
+import dev.bulwark.core.tls.TrustedCertificates;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ final class ScopeMapper {
                 new Scope.Engagement(engagement.get("name").asText(), Nodes.text(engagement, "owner", "")),
                 rules, assets, targets, actors, boundaries, probes(source, root),
                 judge(root.get("judge"), targetMapper),
-                TrustedCertificates.read(Nodes.texts(root.path("tls"), "trustedCertificates"), baseFolder(source), problems));
+                TrustedCertificates.read(Nodes.texts(root.path("tls"), "trustedCertificates"), baseFolder(source),
+                        "tls.trustedCertificates", problems));
     }
 
     /** {@code judge:}: its URL is checked like a target's (http(s), no credentials in it, host on the allow-list). */

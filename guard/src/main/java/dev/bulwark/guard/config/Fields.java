@@ -3,12 +3,14 @@ package dev.bulwark.guard.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.FieldPath;
 import dev.bulwark.core.config.Problems;
+import dev.bulwark.core.tls.TrustedCertificates;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +149,11 @@ final class Fields {
             problem(name, "not a usable path (" + e.getReason() + ")");
             return null;
         }
+    }
+
+    /** The certificates in the files listed under {@code name} ({@link TrustedCertificates}); none when absent. */
+    List<X509Certificate> certificates(String name) {
+        return TrustedCertificates.read(texts(name, List.of()), context.base(), at(name), context.problems());
     }
 
     /** Like {@link #path} but the file must exist and be a regular file. */

@@ -6,6 +6,7 @@ import dev.bulwark.core.config.YamlDocument;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -69,11 +70,22 @@ final class GuardMapper {
             String earlier = ids.putIfAbsent(id, u.path());
             if (earlier != null) u.problem("id", "duplicate upstream id '" + id + "' (also " + earlier + ")");
             Upstream.Flavor flavor = u.choice("flavor", Upstream.Flavor.class, Upstream.Flavor.OPENAI);
-            upstreams.add(new Upstream(id, u.url("url", HTTP, false), flavor, auth(u.object("auth"), u.has("auth")),
+            URI url = u.url("url", HTTP, false);
+            upstreams.add(new Upstream(id, url, flavor, auth(u.object("auth"), u.has("auth")),
                     u.texts("models", GuardDefaults.ANY_MODEL), u.seconds("timeoutSeconds", GuardDefaults.UPSTREAM_TIMEOUT),
-                    u.text("apiVersion", flavor == Upstream.Flavor.AZURE ? GuardDefaults.AZURE_API_VERSION : null)));
+                    u.text("apiVersion", flavor == Upstream.Flavor.AZURE ? GuardDefaults.AZURE_API_VERSION : null),
+                    trustedCertificates(u.object("tls"), url)));
         }
         return upstreams;
+    }
+
+    private static List<X509Certificate> trustedCertificates(Fields tls, URI url) {
+        List<X509Certificate> certificates = tls.certificates("trustedCertificates");
+        if (!certificates.isEmpty() && url != null && !"https".equalsIgnoreCase(url.getScheme())) {
+            // trust for a plain-http upstream would be silently unused: the operator meant https
+            tls.problem("trustedCertificates", "only used with an https url (the upstream's url is " + url.getScheme() + ")");
+        }
+        return certificates;
     }
 
     private static HeaderValue auth(Fields auth, boolean present) {

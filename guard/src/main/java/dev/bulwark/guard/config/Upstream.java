@@ -1,6 +1,7 @@
 package dev.bulwark.guard.config;
 
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,11 +12,20 @@ import java.util.List;
  * @param auth       header the gateway adds (the client's own credentials are never forwarded), or null
  * @param models     models routed here ({@code "*"} or empty: any model not claimed by another upstream)
  * @param apiVersion Azure OpenAI's {@code api-version} query parameter (Azure only)
+ * @param trustedCertificates for an https upstream, certificates trusted besides the system's authorities (an
+ *                   internal CA, a self-signed model server); host names are still verified
  */
 public record Upstream(String id, URI url, Flavor flavor, HeaderValue auth, List<String> models, Duration timeout,
-                       String apiVersion) {
+                       String apiVersion, List<X509Certificate> trustedCertificates) {
     public Upstream {
         models = List.copyOf(models);
+        trustedCertificates = List.copyOf(trustedCertificates);
+    }
+
+    /** An upstream trusting the system's authorities only. */
+    public Upstream(String id, URI url, Flavor flavor, HeaderValue auth, List<String> models, Duration timeout,
+                    String apiVersion) {
+        this(id, url, flavor, auth, models, timeout, apiVersion, List.of());
     }
 
     public enum Flavor {

@@ -68,7 +68,7 @@ public final class ProxyServer {
             var parts = new RequestPipeline.Parts(components.access(), components.limiter(), components.monitor(),
                     components.input(), components.output(), components.adapters(),
                     new UpstreamRouter(config.upstreams()), config.policies());
-            var pipeline = new RequestPipeline(vertx, parts, workers, new UpstreamCall(vertx, client), recorder, metrics);
+            var pipeline = new RequestPipeline(vertx, parts, workers, new UpstreamCall(vertx, client, UpstreamTls.of(config.upstreams())), recorder, metrics);
 
             Listen listen = config.listen();
             ClientListeners server = await(ClientListeners.bind(vertx, serverOptions(listen, config.source()),

@@ -1,6 +1,7 @@
 package dev.bulwark.guard.proxy;
 
 import dev.bulwark.guard.config.Upstream;
+import dev.bulwark.guard.pipeline.Decision;
 import dev.bulwark.guard.pipeline.UpstreamAdapter.UpstreamRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,10 +11,12 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.ClientSSLOptions;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -32,10 +35,13 @@ final class UpstreamCall {
 
     private final Vertx vertx;
     private final HttpClient client;
+    private final UpstreamTls tls;
+    private final UpstreamTls.Warnings handshakeWarnings = new UpstreamTls.Warnings();
 
-    UpstreamCall(Vertx vertx, HttpClient client) {
+    UpstreamCall(Vertx vertx, HttpClient client, UpstreamTls tls) {
         this.vertx = vertx;
         this.client = client;
+        this.tls = tls;
     }
 
     /** An answered call; {@link #settled()} must be called once the reply is read (or abandoned). */
@@ -73,6 +79,8 @@ final class UpstreamCall {
                 .setFollowRedirects(false)
                 .setConnectTimeout(Math.min(timeoutMillis, MAX_CONNECT_MILLIS))
                 .setIdleTimeout(timeoutMillis);
+        ClientSSLOptions ssl = tls.forUpstream(upstream);
+        if (ssl != null) options.setSslOptions(ssl);
         call.headers().forEach((name, value) -> {
             if (!DROPPED.contains(name.toLowerCase(Locale.ROOT))) options.putHeader(name, value);
         });
@@ -88,7 +96,7 @@ final class UpstreamCall {
                             .map(response -> new Opened(request, response, vertx, timer))
                             .onFailure(e -> vertx.cancelTimer(timer));
                 })
-                .recover(e -> Future.failedFuture(classify(e, timedOut[0])))
+                .recover(e -> Future.failedFuture(classify(e, timedOut[0], upstream)))
                 .onSuccess(opened -> ex.upstreamHeadersNanos = System.nanoTime());
     }
 
@@ -97,6 +105,17 @@ final class UpstreamCall {
         if (failure instanceof Refused refused) return refused;
         if (timedOut || isTimeout(failure)) return new Refused(ErrorReplies.upstreamTimeout(), "upstream-error");
         return new Refused(ErrorReplies.upstreamUnavailable(), "upstream-error");
+    }
+
+    /**
+     * Like {@link #classify(Throwable, boolean)}, and a certificate the gateway refused is said so in the audit and
+     * the log (the client still gets the plain 502): the operator's fix is in guard.yaml, not at the model server.
+     */
+    private Refused classify(Throwable failure, boolean timedOut, Upstream upstream) {
+        if (!UpstreamTls.isHandshakeFailure(failure)) return classify(failure, timedOut);
+        handshakeWarnings.warn(upstream.id());
+        return new Refused(ErrorReplies.upstreamUnavailable(), "upstream-error", List.of(new Decision("upstream", "tls",
+                "failed", 1, 1, "certificate not trusted or not issued for the upstream's host")));
     }
 
     private static boolean isTimeout(Throwable failure) {

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -222,7 +225,7 @@ class GuardConfigLoaderTest {
         ConfigException nested = problem(MINIMAL.replace("url: http://127.0.0.1:11434",
                 "url: http://127.0.0.1:11434\n    timeout: 5"));
         assertAt(nested, 5, "upstreams[0].timeout", "unknown field 'timeout'");
-        assertThat(nested.problem()).contains("allowed: apiVersion, auth, flavor, id, models, timeoutSeconds, url");
+        assertThat(nested.problem()).contains("allowed: apiVersion, auth, flavor, id, models, timeoutSeconds, tls, url");
         assertAt(problem(MINIMAL + "policies: {input: {pii: redact, secret: block}}\n"), 5,
                 "policies.input.secret", "did you mean 'secrets'?");
     }
@@ -316,6 +319,34 @@ class GuardConfigLoaderTest {
                 "listen:\n  port: 0\n  tls:\n    certificate: cert.pem\n    privateKey: missing-key.pem"));
         assertAt(e, 5, "listen.tls.privateKey", "no such file: " + dir.resolve("missing-key.pem"));
         assertThat(e.problems()).hasSize(1);
+    }
+
+    @Test
+    void upstreamTrustedCertificatesAreReadWhenTheConfigLoads() throws Exception {
+        X509Certificate ca = anyCertificateTheJdkShips();
+        Files.writeString(dir.resolve("internal-ca.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ca.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        String https = MINIMAL.replace("http://127.0.0.1:11434", "https://models.internal:8443");
+
+        GuardConfig config = load(https + "    tls: {trustedCertificates: [internal-ca.pem]}\n");
+        assertThat(config.upstreams().get(0).trustedCertificates()).containsExactly(ca);
+        assertThat(load(https).upstreams().get(0).trustedCertificates()).isEmpty();
+
+        assertAt(problem(https + "    tls: {trustedCertificates: [missing.pem]}\n"), 5,
+                "upstreams[0].tls.trustedCertificates[0]", "no such file: " + dir.resolve("missing.pem"));
+        Files.writeString(dir.resolve("notes.txt"), "not a certificate\n");
+        assertAt(problem(https + "    tls: {trustedCertificates: [internal-ca.pem, notes.txt]}\n"), 5,
+                "upstreams[0].tls.trustedCertificates[1]", "not a PEM or DER certificate file");
+        assertAt(problem(MINIMAL + "    tls: {trustedCertificates: [internal-ca.pem]}\n"), 5,
+                "upstreams[0].tls.trustedCertificates", "only used with an https url");
+        assertAt(problem(https + "    tls: {trust: [internal-ca.pem]}\n"), 5, "upstreams[0].tls.trust", "unknown field");
+    }
+
+    /** A real certificate without making one: the first authority in the JDK's own trust store. */
+    private static X509Certificate anyCertificateTheJdkShips() throws Exception {
+        KeyStore cacerts = KeyStore.getInstance(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toFile(),
+                (char[]) null);
+        return (X509Certificate) cacerts.getCertificate(cacerts.aliases().nextElement());
     }
 
     @Test

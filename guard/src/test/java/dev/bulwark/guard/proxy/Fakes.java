@@ -31,6 +31,7 @@ import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.StreamFilter;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ final class Fakes {
     List<String> corsOrigins = List.of();
     TlsConfig tls;
     Duration upstreamTimeout = Duration.ofSeconds(10);
+    List<X509Certificate> upstreamTrust = List.of();
 
     GuardComponents components() {
         return new GuardComponents(access, limiter, input, output, audit, monitor, flavor -> new PassthroughAdapter(),
@@ -70,7 +72,7 @@ final class Fakes {
 
     GuardConfig config(String upstreamUrl) {
         Upstream upstream = new Upstream("main", URI.create(upstreamUrl), Upstream.Flavor.OPENAI,
-                new HeaderValue("Authorization", UPSTREAM_SECRET), List.of("*"), upstreamTimeout, null);
+                new HeaderValue("Authorization", UPSTREAM_SECRET), List.of("*"), upstreamTimeout, null, upstreamTrust);
         InputPolicy in = new InputPolicy(maxBytes, 100, null, Action.BLOCK, 0.5, false, true, Action.REDACT, Action.BLOCK);
         OutputPolicy out = new OutputPolicy(Action.REDACT, Action.REDACT, List.of(), null,
                 OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false,

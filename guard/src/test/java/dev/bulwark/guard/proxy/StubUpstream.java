@@ -4,8 +4,10 @@ import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,9 +30,22 @@ final class StubUpstream implements AutoCloseable {
     volatile CompletableFuture<Void> release = new CompletableFuture<>();
     volatile CompletableFuture<Void> streamClosed = new CompletableFuture<>();
     private final HttpServer server;
+    private final String scheme;
 
     StubUpstream() throws Exception {
-        server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
+        this(new HttpServerOptions(), "http");
+    }
+
+    /** The same server over https with the given certificate (a model server behind an internal CA). */
+    static StubUpstream https(TestCertificates certificates) throws Exception {
+        return new StubUpstream(new HttpServerOptions().setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(certificates.certificatePem().toString())
+                .setKeyPath(certificates.privateKeyPem().toString())), "https");
+    }
+
+    private StubUpstream(HttpServerOptions options, String scheme) throws Exception {
+        this.scheme = scheme;
+        server = vertx.createHttpServer(options).requestHandler(this::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -39,7 +54,7 @@ final class StubUpstream implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port();
+        return scheme + "://127.0.0.1:" + port();
     }
 
     /** Lets the streamed reply in progress send its remaining chunks. */

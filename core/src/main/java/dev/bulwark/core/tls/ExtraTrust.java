@@ -1,4 +1,4 @@
-package dev.bulwark.core.http;
+package dev.bulwark.core.tls;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -13,24 +13,32 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * An SSL context that trusts the system's certificate authorities and, besides them, the scope's
- * {@code tls.trustedCertificates} (an internal CA, a self-signed model server). Host names are still verified: the
- * JDK client checks the endpoint's identity around any plain {@link X509TrustManager}.
+ * Trust in the system's certificate authorities and, besides them, a configuration's {@code trustedCertificates} (an
+ * internal CA, a self-signed model server). Host names are still verified by the client using it: the JDK client
+ * checks the endpoint's identity around any plain {@link X509TrustManager}, the gateway's Vert.x client is told to.
  */
-final class ExtraTrust {
+public final class ExtraTrust {
     private ExtraTrust() {
     }
 
-    static SSLContext context(List<X509Certificate> extra) {
+    /** A client context trusting the system's authorities and {@code extra}. */
+    public static SSLContext context(List<X509Certificate> extra) {
         try {
-            X509TrustManager system = trustManager(null);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager(extra)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS trust: " + e.getMessage(), e);
+        }
+    }
+
+    /** A server-certificate check that passes when the system's authorities or {@code extra} vouch for the chain. */
+    public static X509TrustManager trustManager(List<X509Certificate> extra) {
+        try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
-            for (int i = 0; i < extra.size(); i++) store.setCertificateEntry("scope-" + i, extra.get(i));
-            X509TrustManager scope = trustManager(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new Either(system, scope)}, null);
-            return context;
+            for (int i = 0; i < extra.size(); i++) store.setCertificateEntry("extra-" + i, extra.get(i));
+            return new Either(trustManager((KeyStore) null), trustManager(store));
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot set up TLS trust: " + e.getMessage(), e);
         }
@@ -45,16 +53,16 @@ final class ExtraTrust {
     }
 
     /** Trusted when either manager trusts the chain; the system's reason is kept when neither does. */
-    private record Either(X509TrustManager system, X509TrustManager scope) implements X509TrustManager {
+    private record Either(X509TrustManager system, X509TrustManager extra) implements X509TrustManager {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             try {
                 system.checkServerTrusted(chain, authType);
             } catch (CertificateException notBySystem) {
                 try {
-                    scope.checkServerTrusted(chain, authType);
-                } catch (CertificateException notByScope) {
-                    notBySystem.addSuppressed(notByScope);
+                    extra.checkServerTrusted(chain, authType);
+                } catch (CertificateException notByExtra) {
+                    notBySystem.addSuppressed(notByExtra);
                     throw notBySystem;
                 }
             }
@@ -62,12 +70,12 @@ final class ExtraTrust {
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the engagement client never accepts client connections");
+            throw new CertificateException("a client trust manager never accepts client connections");
         }
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return Stream.concat(Arrays.stream(system.getAcceptedIssuers()), Arrays.stream(scope.getAcceptedIssuers()))
+            return Stream.concat(Arrays.stream(system.getAcceptedIssuers()), Arrays.stream(extra.getAcceptedIssuers()))
                     .toArray(X509Certificate[]::new);
         }
     }

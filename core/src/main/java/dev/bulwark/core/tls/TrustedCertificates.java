@@ -1,5 +1,6 @@
-package dev.bulwark.core.scope;
+package dev.bulwark.core.tls;
 
+import dev.bulwark.core.config.FieldPath;
 import dev.bulwark.core.config.Problems;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,21 +17,26 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * {@code tls.trustedCertificates}: PEM files of the certificate authorities (or self-signed certificates) an
- * internal target is signed with, trusted in addition to the system's. Read when the scope loads, so a wrong file is
- * a scope error naming the field, not a handshake failure half-way through an assessment.
+ * A {@code trustedCertificates} list (the scope's {@code tls}, a gateway upstream's {@code tls}): PEM or DER files of
+ * the certificate authorities (or self-signed certificates) an internal server is signed with, trusted in addition
+ * to the system's ({@link ExtraTrust}). Read when the file that names them loads, so a wrong file is an error naming
+ * the field, not a handshake failure half-way through an assessment or on a customer's request.
  */
-final class TrustedCertificates {
+public final class TrustedCertificates {
     /** A CA bundle is tens of KB; a file this large is not one. */
     static final int MAX_BYTES = 1 << 20;
 
     private TrustedCertificates() {
     }
 
-    static List<X509Certificate> read(List<String> written, Path base, Problems problems) {
+    /**
+     * Every certificate in the files {@code written} (relative to {@code base}); a file that cannot be used is a
+     * problem at {@code listField[i]}.
+     */
+    public static List<X509Certificate> read(List<String> written, Path base, String listField, Problems problems) {
         var out = new ArrayList<X509Certificate>();
         for (int i = 0; i < written.size(); i++) {
-            String field = "tls.trustedCertificates[" + i + "]";
+            String field = FieldPath.index(listField, i);
             try {
                 Path file = base.resolve(written.get(i)).normalize();
                 if (!Files.isRegularFile(file)) {
@@ -58,7 +64,7 @@ final class TrustedCertificates {
     }
 
     /** Every certificate in the file (a bundle may hold several); at least one. */
-    static List<X509Certificate> parse(byte[] bytes) throws CertificateException {
+    public static List<X509Certificate> parse(byte[] bytes) throws CertificateException {
         Collection<? extends Certificate> certificates =
                 CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
         var out = new ArrayList<X509Certificate>();
