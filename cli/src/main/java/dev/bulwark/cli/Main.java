@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LogLines.install();
         if (readsTables(args)) Tables.openEarly();
         System.exit(run(args));
     }
