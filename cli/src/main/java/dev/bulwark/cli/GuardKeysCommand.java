@@ -123,7 +123,7 @@ final class GuardKeysCommand implements Runnable {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = "Remove client NAME's key from the keys file; the key stops working at the next start.")
+            description = "Remove client NAME's key from the keys file; a running gateway refuses it within seconds.")
     static final class Remove implements Callable<Integer> {
         @CommandLine.Mixin
         ConfigOption options = new ConfigOption();

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Builds the gateway's access control from {@code guard.yaml}: API keys by their SHA-256 (clients from the config and
- * the keys file), JWTs when {@code jwt} is configured, roles → routes and models. The result is also
- * {@link AutoCloseable}: closing it stops the JWKS refresh thread (a daemon either way).
+ * the keys file, which is read again whenever it changes), JWTs when {@code jwt} is configured, roles → routes and
+ * models. The result is also {@link AutoCloseable}: closing it stops the JWKS refresh and keys file threads (daemons
+ * either way).
  */
 public final class Access {
     private Access() {
@@ -26,11 +27,20 @@ public final class Access {
 
     /** @param minOnDemandReload the least time between two JWKS reloads asked for by tokens naming an unknown key */
     static AccessControl from(GuardConfig config, Duration minOnDemandReload) {
-        ApiKeys keys = ApiKeys.of(config.clients());
+        return from(config, minOnDemandReload, KeysWatcher.DEFAULT_INTERVAL);
+    }
+
+    /** @param keysPoll how often the keys file is checked for changes */
+    static AccessControl from(GuardConfig config, Duration minOnDemandReload, Duration keysPoll) {
+        KeysWatcher.Snapshot clients = KeysWatcher.snapshot(config);
         Authorizer authorizer = Authorizer.of(config.roles());
         Optional<JwtVerifier> jwt = Optional.ofNullable(config.jwt())
                 .map(settings -> JwtVerifier.start(resolved(settings, config.source()), minOnDemandReload));
-        return new GatewayAccess(keys, jwt, authorizer, config.clients(), config.policies().defaultLimits());
+        var access = new GatewayAccess(clients.table(), jwt, authorizer, config.policies().defaultLimits());
+        if (config.keysFile() != null) {
+            access.watchedBy(KeysWatcher.start(config, clients, keysPoll, access::replaceClients));
+        }
+        return access;
     }
 
     /** A relative {@code jwksFile} is relative to the config file, like every path in it. */

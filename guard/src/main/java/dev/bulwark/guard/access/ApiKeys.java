@@ -43,6 +43,10 @@ final class ApiKeys {
         return new ApiKeys(Map.copyOf(byHash));
     }
 
+    int size() {
+        return byHash.size();
+    }
+
     Optional<ClientConfig> find(String key) {
         byte[] hash = sha256(key);
         Entry entry = byHash.get(HexFormat.of().formatHex(hash));

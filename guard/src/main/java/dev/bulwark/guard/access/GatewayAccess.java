@@ -8,31 +8,36 @@ import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.RequestHead;
 import dev.bulwark.guard.pipeline.Route;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * API keys first (a presented secret whose hash is a configured key is a key, whatever its shape), then JWTs when
- * they are accepted. Close it to stop the JWKS refresh thread (a daemon, so forgetting it does not hold the JVM).
+ * they are accepted. The clients can be replaced while requests run ({@link #replaceClients}: the keys file changed);
+ * each request sees one table, the old or the new. Close it to stop the JWKS refresh and keys file threads (daemons,
+ * so forgetting it does not hold the JVM).
  */
 final class GatewayAccess implements AccessControl, AutoCloseable {
-    private final ApiKeys keys;
+    private volatile ClientTable clients;
     private final Optional<JwtVerifier> jwt;
     private final Authorizer authorizer;
-    private final Map<String, ClientConfig> clientsById;
     private final Limits defaultLimits;
+    private volatile AutoCloseable keysWatch = () -> { };
 
-    GatewayAccess(ApiKeys keys, Optional<JwtVerifier> jwt, Authorizer authorizer, List<ClientConfig> clients,
-                  Limits defaultLimits) {
-        this.keys = keys;
+    GatewayAccess(ClientTable clients, Optional<JwtVerifier> jwt, Authorizer authorizer, Limits defaultLimits) {
+        this.clients = clients;
         this.jwt = jwt;
         this.authorizer = authorizer;
-        this.clientsById = clients.stream().collect(Collectors.toUnmodifiableMap(ClientConfig::id,
-                Function.identity(), (first, second) -> first));
         this.defaultLimits = defaultLimits == null ? Limits.NONE : defaultLimits;
+    }
+
+    void replaceClients(ClientTable table) {
+        clients = table;
+    }
+
+    /** What watches the keys file for this access control; closed with it. */
+    void watchedBy(AutoCloseable watch) {
+        keysWatch = watch;
     }
 
     @Override
@@ -40,7 +45,7 @@ final class GatewayAccess implements AccessControl, AutoCloseable {
         if (!(Credential.of(head) instanceof Credential.Presented presented)) {
             return new Rejected(AuthRefusals.MISSING_OR_BAD_KEY);
         }
-        Optional<ClientConfig> byKey = keys.find(presented.value());
+        Optional<ClientConfig> byKey = clients.keys().find(presented.value());
         if (byKey.isPresent()) {
             ClientConfig client = byKey.get();
             return new Authenticated(new Caller(client.id(), Set.copyOf(client.roles()), head.remoteIp(), "key",
@@ -54,7 +59,7 @@ final class GatewayAccess implements AccessControl, AutoCloseable {
         Optional<JwtVerifier.Verified> verified = verifier.verify(token);
         if (verified.isEmpty()) return new Rejected(AuthRefusals.INVALID_TOKEN);
         String clientId = verified.get().clientId();
-        ClientConfig configured = clientsById.get(clientId);
+        ClientConfig configured = clients.byId().get(clientId);
         // the token's roles decide; a token without a roles claim gets the roles configured for its client, if any
         List<String> roles = verified.get().roles()
                 .orElse(configured == null ? List.of() : configured.roles());
@@ -73,6 +78,12 @@ final class GatewayAccess implements AccessControl, AutoCloseable {
 
     @Override
     public void close() {
-        jwt.ifPresent(JwtVerifier::close);
+        try {
+            keysWatch.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop watching the keys file", e);
+        } finally {
+            jwt.ifPresent(JwtVerifier::close);
+        }
     }
 }

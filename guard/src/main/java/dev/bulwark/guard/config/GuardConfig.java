@@ -9,7 +9,9 @@ import java.util.Objects;
  * {@code upstreams} given, every protection is on and no client can call without a key.
  *
  * @param source   the file it was read from (messages, and the base of relative paths)
- * @param keysFile where {@code guard keys add} keeps the hashes of the keys it issued (clients merged with {@code clients})
+ * @param clients  the clients written in {@code guard.yaml}; with those of the keys file: {@link KeysMerge#clients}
+ * @param keysFile where {@code guard keys add} keeps the hashes of the keys it issued (read at start and whenever it
+ *                 changes)
  */
 public record GuardConfig(Path source, Listen listen, Admin admin, List<Upstream> upstreams, List<ClientConfig> clients,
                           Path keysFile, List<RoleConfig> roles, JwtConfig jwt, Policies policies, AuditConfig audit,

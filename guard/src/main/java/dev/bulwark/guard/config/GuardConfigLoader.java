@@ -36,7 +36,9 @@ public final class GuardConfigLoader {
         return withKeys(YAML.parse(yaml, source, env, (document, problems) -> GuardMapper.map(source, document, problems)));
     }
 
+    /** The keys file is checked with the config, so a broken one stops the start with its line (exit 2). */
     private static GuardConfig withKeys(GuardConfig config) throws ConfigException {
-        return KeysMerge.merge(config, KeysFile.at(config.keysFile()).numbered());
+        KeysMerge.clients(config);
+        return config;
     }
 }

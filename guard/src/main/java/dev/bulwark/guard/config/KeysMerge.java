@@ -10,15 +10,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Adds the clients of the keys file to those of {@code guard.yaml}. A client id or key hash in both, or a role the
- * config does not define, is a problem reported at the keys file's line.
+ * The clients that may call: those of {@code guard.yaml} and those of its keys file. A client id or key hash in both,
+ * or a role the config does not define, is a problem reported at the keys file's line. The loader checks this at
+ * start; the gateway asks again whenever the keys file changes, so keys added or removed take effect without a
+ * restart.
  */
-final class KeysMerge {
+public final class KeysMerge {
     private KeysMerge() {
     }
 
-    static GuardConfig merge(GuardConfig config, List<KeysFile.Numbered> keys) throws ConfigException {
-        if (keys.isEmpty()) return config;
+    /** The config's clients followed by those of its keys file (none when it has no keys file or the file is absent). */
+    public static List<ClientConfig> clients(GuardConfig config) throws ConfigException {
+        if (config.keysFile() == null) return config.clients();
+        return merge(config, KeysFile.at(config.keysFile()).numbered());
+    }
+
+    static List<ClientConfig> merge(GuardConfig config, List<KeysFile.Numbered> keys) throws ConfigException {
+        if (keys.isEmpty()) return config.clients();
         Map<String, ClientConfig> byId = new HashMap<>();
         Map<String, ClientConfig> byKey = new HashMap<>();
         for (ClientConfig c : config.clients()) {
@@ -44,9 +52,7 @@ final class KeysMerge {
             }
             clients.add(e.toClient(config.policies().defaultLimits()));
         }
-        return new GuardConfig(config.source(), config.listen(), config.admin(), config.upstreams(), clients,
-                config.keysFile(), config.roles(), config.jwt(), config.policies(), config.audit(), config.state(),
-                config.alerts());
+        return List.copyOf(clients);
     }
 
     private static ConfigException problem(GuardConfig config, KeysFile.Numbered n, String field, String message) {

@@ -32,10 +32,15 @@ final class Configs {
     }
 
     static GuardConfig of(Path source, List<ClientConfig> clients, List<RoleConfig> roles, JwtConfig jwt) {
+        return withKeysFile(source, null, clients, roles, jwt);
+    }
+
+    static GuardConfig withKeysFile(Path source, Path keysFile, List<ClientConfig> clients, List<RoleConfig> roles,
+                                    JwtConfig jwt) {
         Policies policies = new Policies(null, null, null, new CorsPolicy(List.of()), DEFAULTS, Limits.NONE,
                 Limits.NONE, true);
         return new GuardConfig(source, new Listen("127.0.0.1", 0, null), new Admin(false, "127.0.0.1", 0), List.of(),
-                clients, null, roles, jwt, policies, new AuditConfig(null, null, null, 100, AuditConfig.TextMode.HASH,
+                clients, keysFile, roles, jwt, policies, new AuditConfig(null, null, null, 100, AuditConfig.TextMode.HASH,
                 "test"), new StateConfig(StateConfig.Backend.MEMORY, null), new AlertsConfig(null));
     }
 

@@ -400,7 +400,8 @@ class GuardConfigLoaderTest {
         KeysFile keys = KeysFile.at(dir.resolve("guard-keys.jsonl"));
         KeysFile.IssuedKey issued = keys.add("batch-job", List.of("embeddings"), java.time.Instant.now());
         GuardConfig c = load(MINIMAL + "policies: {limits: {default: {requestsPerMinute: 5}}}\n");
-        assertThat(c.clients()).containsExactly(new ClientConfig("batch-job", ApiKeys.sha256Hex(issued.key()),
+        assertThat(c.clients()).as("guard.yaml's own clients").isEmpty();
+        assertThat(KeysMerge.clients(c)).containsExactly(new ClientConfig("batch-job", ApiKeys.sha256Hex(issued.key()),
                 List.of("embeddings"), new Limits(5, null, null, 200_000L, null, 5)));
     }
 

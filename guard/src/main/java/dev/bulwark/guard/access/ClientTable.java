@@ -1,0 +1,17 @@
+package dev.bulwark.guard.access;
+
+import dev.bulwark.guard.config.ClientConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The clients as the gateway looks them up: by key hash and by id. Immutable; replaced whole when the keys change. */
+record ClientTable(ApiKeys keys, Map<String, ClientConfig> byId) {
+
+    /** @throws IllegalArgumentException for a malformed key hash or two clients with one key */
+    static ClientTable of(List<ClientConfig> clients) {
+        return new ClientTable(ApiKeys.of(clients), clients.stream().collect(Collectors.toUnmodifiableMap(
+                ClientConfig::id, Function.identity(), (first, second) -> first)));
+    }
+}
