@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads the keys file again whenever it changes, so {@code guard keys add} and {@code guard keys remove} take effect
- * in a running gateway within {@link #DEFAULT_INTERVAL} — a leaked key is revoked without a restart. A file that
+ * in a running gateway within two polls ({@link #DEFAULT_INTERVAL} each; a change is read once it has held still for
+ * one) — a leaked key is revoked without a restart. A file that
  * cannot be used (a hand edit gone wrong, a role the config lacks) changes nothing: the clients loaded before stay,
  * and the log says which line is wrong. The file is compared by modification time, size and file key (the keys
  * commands replace it by renaming), polled rather than watched: inotify misses files on network mounts and
@@ -36,6 +37,7 @@ final class KeysWatcher implements AutoCloseable {
     private final Consumer<ClientTable> replace;
     private final ScheduledExecutorService timer;
     private Stamp seen;
+    private Stamp pending;
 
     /** What the file looked like when last read: absent, or its identity, time and size. */
     record Stamp(Object fileKey, long modifiedMillis, long size) {
@@ -87,8 +89,18 @@ final class KeysWatcher implements AutoCloseable {
 
     private void check() {
         Stamp now = stamp(file);
-        if (Objects.equals(now, seen)) return;
+        if (Objects.equals(now, seen)) {
+            pending = null;
+            return;
+        }
+        // read a change only once it has held still for a poll: a file being written (truncated, then filled) must
+        // not be read half-way, when it may even be valid and hold no keys
+        if (!now.equals(pending)) {
+            pending = now;
+            return;
+        }
         seen = now;
+        pending = null;
         try {
             ClientTable table = read(config);
             replace.accept(table);

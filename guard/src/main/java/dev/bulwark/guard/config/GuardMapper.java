@@ -7,11 +7,13 @@ import dev.bulwark.core.config.YamlDocument;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,9 +29,9 @@ final class GuardMapper {
     static GuardConfig map(Path source, YamlDocument document, Problems problems) {
         Path base = source.toAbsolutePath().normalize().getParent();
         Fields root = new Fields(document.root(), FieldPath.ROOT, new Fields.Context(problems, base));
-        Listen listen = listen(root.object("listen"));
-        Admin admin = admin(root.object("admin"), listen);
         List<Upstream> upstreams = upstreams(root.list("upstreams"));
+        Listen listen = listen(root.object("listen"), upstreams);
+        Admin admin = admin(root.object("admin"), listen);
         List<RoleConfig> roles = AccessMapper.roles(root.list("roles"));
         JwtConfig jwt = root.has("jwt") ? AccessMapper.jwt(root.object("jwt")) : null;
         Policies policies = PolicyMapper.map(root.object("policies"));
@@ -42,13 +44,26 @@ final class GuardMapper {
                 state(root.object("state")), new AlertsConfig(root.object("alerts").url("webhook", HTTP, false)));
     }
 
-    private static Listen listen(Fields listen) {
+    private static Listen listen(Fields listen, List<Upstream> upstreams) {
         TlsConfig tls = null;
         if (listen.has("tls")) {
             Fields t = listen.object("tls");
             tls = new TlsConfig(t.existingFile("certificate"), t.existingFile("privateKey"));
         }
-        return new Listen(listen.text("host", GuardDefaults.HOST), listen.integer("port", GuardDefaults.PORT), tls);
+        Fields t = listen.object("timeouts");
+        ClientTimeouts d = ClientTimeouts.DEFAULTS;
+        // a reply that is not streamed is silent until it is whole: the silence limit must outlast every upstream's
+        Duration slowest = upstreams.stream().map(Upstream::timeout).filter(Objects::nonNull).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        Duration enough = slowest.plusSeconds(30);
+        Duration silence = t.seconds("silenceSeconds", enough.compareTo(d.silence()) > 0 ? enough : d.silence());
+        if (silence.compareTo(slowest) <= 0) {
+            t.problem("silenceSeconds", "must be longer than the slowest upstream's timeoutSeconds (" + slowest.toSeconds()
+                    + "), or replies that take that long are cut off");
+        }
+        var timeouts = new ClientTimeouts(silence, t.seconds("bodySeconds", d.body()), t.seconds("idleSeconds", d.idle()));
+        return new Listen(listen.text("host", GuardDefaults.HOST), listen.integer("port", GuardDefaults.PORT), tls,
+                timeouts);
     }
 
     private static Admin admin(Fields admin, Listen listen) {

@@ -1,5 +1,6 @@
 package dev.bulwark.guard.proxy;
 
+import dev.bulwark.guard.config.ClientTimeouts;
 import io.vertx.core.Context;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -12,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The client listener as several HTTP servers on one port, each on an event loop of its own: Vert.x runs one server
@@ -31,20 +33,28 @@ final class ClientListeners {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
+    /** What every listener shares: its options, the request handler and how slow a client may be. */
+    record Setup(HttpServerOptions options, Handler<HttpServerRequest> handler, ClientTimeouts timeouts,
+                 Consumer<String> closedSlow) {
+    }
+
     /** Binds {@code count} servers on {@code host:port}; completes once all listen. */
-    static Future<ClientListeners> bind(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> handler,
-                                        String host, int port, int count) {
+    static Future<ClientListeners> bind(Vertx vertx, Setup setup, String host, int port, int count) {
         List<HttpServer> servers = new CopyOnWriteArrayList<>();
         int shared = port == 0 ? -1 : port;
-        return vertx.deployVerticle(() -> listener(vertx, options, handler, host, shared, servers),
+        return vertx.deployVerticle(() -> listener(vertx, setup, host, shared, servers),
                         new DeploymentOptions().setInstances(Math.max(1, count)))
                 .map(done -> new ClientListeners(List.copyOf(servers)));
     }
 
-    private static Deployable listener(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> handler,
-                                       String host, int port, List<HttpServer> servers) {
+    private static Deployable listener(Vertx vertx, Setup setup, String host, int port, List<HttpServer> servers) {
         return (Context context) -> {
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions(options)).requestHandler(handler);
+            var deadlines = new ConnectionDeadlines(vertx, setup.timeouts(), setup.closedSlow());
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions(setup.options()))
+                    .requestHandler(request -> {
+                        deadlines.started(request);
+                        setup.handler().handle(request);
+                    });
             servers.add(server);
             return server.listen(port, host);
         };

@@ -27,6 +27,10 @@ final class ErrorReplies {
                 "The request body is larger than " + maxBytes + " bytes.", Map.of("connection", "close"));
     }
 
+    static Refusal requestTimeout() {
+        return Refusal.of(408, "invalid_request_error", "request_timeout", "The request body did not arrive in time.");
+    }
+
     static Refusal invalidJson(String why) {
         return Refusal.of(400, "invalid_request_error", "invalid_json", why);
     }

@@ -23,6 +23,7 @@ public final class GatewayMetrics {
     // call; the vocabularies are fixed and small, so these maps stay small too.
     private final Map<List<String>, Counter> requests = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> slowClients = new ConcurrentHashMap<>();
     private final Map<String, Timer> upstreamLatency = new ConcurrentHashMap<>();
     private final Map<String, Timer> addedLatency = new ConcurrentHashMap<>();
 
@@ -48,6 +49,13 @@ public final class GatewayMetrics {
                 .builder("bulwark.guard.decisions").description("Protection decisions")
                 .tags("stage", k.get(0), "detector", k.get(1), "action", k.get(2))
                 .register(registry)).increment();
+    }
+
+    /** A client connection closed for sending its request too slowly ({@code head}, {@code idle}, {@code body}). */
+    void slowClientClosed(String phase) {
+        slowClients.computeIfAbsent(phase, k -> Counter.builder("bulwark.guard.slow.clients")
+                .description("Client connections closed for sending a request too slowly")
+                .tag("phase", phase).register(registry)).increment();
     }
 
     void upstreamLatency(String upstream, long nanos) {

@@ -67,12 +67,14 @@ public final class ProxyServer {
                     components.auditText(), metrics, workers, inFlight);
             var parts = new RequestPipeline.Parts(components.access(), components.limiter(), components.monitor(),
                     components.input(), components.output(), components.adapters(),
-                    new UpstreamRouter(config.upstreams()), config.policies());
+                    new UpstreamRouter(config.upstreams()), config.policies(), config.listen().timeouts().body());
             var pipeline = new RequestPipeline(vertx, parts, workers, new UpstreamCall(vertx, client, UpstreamTls.of(config.upstreams())), recorder, metrics);
 
             Listen listen = config.listen();
-            ClientListeners server = await(ClientListeners.bind(vertx, serverOptions(listen, config.source()),
-                    ProxyRoutes.router(vertx, pipeline, recorder, config.policies().cors()), listen.host(), listen.port(),
+            var setup = new ClientListeners.Setup(serverOptions(listen, config.source()),
+                    ProxyRoutes.router(vertx, pipeline, recorder, config.policies().cors()), listen.timeouts(),
+                    metrics::slowClientClosed);
+            ClientListeners server = await(ClientListeners.bind(vertx, setup, listen.host(), listen.port(),
                     ClientListeners.defaultCount()));
             HttpServer admin = null;
             Admin adminConfig = config.admin();
@@ -140,6 +142,9 @@ public final class ProxyServer {
     private static HttpServerOptions serverOptions(Listen listen, Path source) {
         HttpServerOptions options = new HttpServerOptions()
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
+                // closes connections silent both ways (a client that connected and stopped, mid-head or between requests)
+                .setIdleTimeout(Math.toIntExact(listen.timeouts().silence().toSeconds()))
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false);
         TlsConfig tls = listen.tls();

@@ -27,6 +27,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ final class RequestPipeline {
     /** The protections and routes the pipeline runs. */
     record Parts(AccessControl access, RateLimiter limiter, ExtractionMonitor monitor, InputFilter input,
                  OutputFilter output, Function<dev.bulwark.guard.config.Upstream.Flavor, UpstreamAdapter> adapters,
-                 UpstreamRouter upstreams, Policies policies) {
+                 UpstreamRouter upstreams, Policies policies, Duration bodyTimeout) {
     }
 
     private final Vertx vertx;
@@ -100,8 +101,27 @@ final class RequestPipeline {
         if (declared != null && parseLong(declared) > max) {
             return Future.failedFuture(tooLarge(max));
         }
-        return BoundedRead.read(request, max).recover(e -> Future.failedFuture(
-                e instanceof BoundedRead.TooLarge ? tooLarge(max) : new Refused(ErrorReplies.invalidJson("The body could not be read."), "blocked")));
+        Promise<Buffer> body = Promise.promise();
+        // a body trickled in slowly would hold the connection and its buffer for as long as the client likes
+        long deadline = vertx.setTimer(parts.bodyTimeout().toMillis(), id -> {
+            if (body.tryFail(bodyTooSlow(parts.bodyTimeout()))) {
+                metrics.slowClientClosed("body");
+                request.pause();
+                request.response().putHeader("connection", "close");
+            }
+        });
+        BoundedRead.read(request, max).onComplete(read -> {
+            vertx.cancelTimer(deadline);
+            if (read.succeeded()) body.tryComplete(read.result());
+            else body.tryFail(read.cause() instanceof BoundedRead.TooLarge ? tooLarge(max)
+                    : new Refused(ErrorReplies.invalidJson("The body could not be read."), "blocked"));
+        });
+        return body.future();
+    }
+
+    private static Refused bodyTooSlow(Duration limit) {
+        return new Refused(ErrorReplies.requestTimeout(), "blocked", List.of(new Decision("input", "body-timeout",
+                "blocked", 1, 1, "body not complete within " + limit.toSeconds() + " s")));
     }
 
     private static Refused tooLarge(long max) {

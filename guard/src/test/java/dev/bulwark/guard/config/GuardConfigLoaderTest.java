@@ -350,6 +350,20 @@ class GuardConfigLoaderTest {
     }
 
     @Test
+    void clientTimeoutsDefaultAndTheSilenceLimitOutlastsEveryUpstream() throws Exception {
+        assertThat(load(MINIMAL).listen().timeouts()).isEqualTo(ClientTimeouts.DEFAULTS);
+        String slow = MINIMAL + "    timeoutSeconds: 600\n";
+        assertThat(load(slow).listen().timeouts().silence()).isEqualTo(Duration.ofSeconds(630));
+        GuardConfig set = load(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
+                "listen: {port: 0, timeouts: {silenceSeconds: 200, bodySeconds: 10, idleSeconds: 5}}"));
+        assertThat(set.listen().timeouts()).isEqualTo(new ClientTimeouts(Duration.ofSeconds(200),
+                Duration.ofSeconds(10), Duration.ofSeconds(5)));
+        assertAt(problem(slow.replace("listen: {host: 127.0.0.1, port: 0}",
+                "listen: {port: 0, timeouts: {silenceSeconds: 300}}")), 1, "listen.timeouts.silenceSeconds",
+                "longer than the slowest upstream's timeoutSeconds (600)");
+    }
+
+    @Test
     void redisBackendNeedsAUrl() {
         assertAt(problem(MINIMAL + "state:\n  backend: redis\n"), 5, "state.redisUrl", "backend redis needs redisUrl");
         assertAt(problem(MINIMAL + "state:\n  backend: redis\n  redisUrl: http://x\n"), 7, "state.redisUrl",

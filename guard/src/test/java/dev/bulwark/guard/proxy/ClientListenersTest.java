@@ -1,5 +1,7 @@
 package dev.bulwark.guard.proxy;
 
+import dev.bulwark.guard.config.ClientTimeouts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -24,10 +26,10 @@ class ClientListenersTest {
     @Test
     void severalServersShareOneFreePortEachOnItsOwnEventLoop() throws Exception {
         Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        ClientListeners listeners = ClientListeners.bind(vertx, new HttpServerOptions(), req -> {
+        ClientListeners listeners = ClientListeners.bind(vertx, new ClientListeners.Setup(new HttpServerOptions(), req -> {
             threads.add(Thread.currentThread().getName());
             req.response().end("ok");
-        }, "127.0.0.1", 0, 3).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }, ClientTimeouts.DEFAULTS, phase -> { }), "127.0.0.1", 0, 3).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         assertThat(listeners.actualPort()).isPositive();
         HttpClientAgent client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(12));

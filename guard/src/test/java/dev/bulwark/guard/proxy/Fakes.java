@@ -6,6 +6,7 @@ import dev.bulwark.guard.config.Action;
 import dev.bulwark.guard.config.Admin;
 import dev.bulwark.guard.config.AlertsConfig;
 import dev.bulwark.guard.config.AuditConfig;
+import dev.bulwark.guard.config.ClientTimeouts;
 import dev.bulwark.guard.config.CorsPolicy;
 import dev.bulwark.guard.config.ExtractionPolicy;
 import dev.bulwark.guard.config.GuardConfig;
@@ -62,6 +63,7 @@ final class Fakes {
     int maxBytes = 4096;
     List<String> corsOrigins = List.of();
     TlsConfig tls;
+    ClientTimeouts timeouts = ClientTimeouts.DEFAULTS;
     Duration upstreamTimeout = Duration.ofSeconds(10);
     List<X509Certificate> upstreamTrust = List.of();
 
@@ -81,7 +83,7 @@ final class Fakes {
                 ExtractionPolicy.ExtractionAction.THROTTLE);
         Policies policies = new Policies(in, out, extraction, new CorsPolicy(corsOrigins), Limits.NONE, Limits.NONE,
                 Limits.NONE, failClosed);
-        return new GuardConfig(null, new Listen("127.0.0.1", 0, tls), new Admin(true, "127.0.0.1", 0), List.of(upstream),
+        return new GuardConfig(null, new Listen("127.0.0.1", 0, tls, timeouts), new Admin(true, "127.0.0.1", 0), List.of(upstream),
                 List.of(), null, List.of(), null, policies,
                 new AuditConfig(null, null, null, 100, AuditConfig.TextMode.HASH, "test"),
                 new StateConfig(StateConfig.Backend.MEMORY, null), new AlertsConfig(null));
