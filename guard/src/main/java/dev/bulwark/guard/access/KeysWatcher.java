@@ -22,11 +22,11 @@ import java.util.function.Consumer;
 /**
  * Reads the keys file again whenever it changes, so {@code guard keys add} and {@code guard keys remove} take effect
  * in a running gateway within two polls ({@link #DEFAULT_INTERVAL} each; a change is read once it has held still for
- * one) — a leaked key is revoked without a restart. A file that
- * cannot be used (a hand edit gone wrong, a role the config lacks) changes nothing: the clients loaded before stay,
- * and the log says which line is wrong. The file is compared by modification time, size and file key (the keys
- * commands replace it by renaming), polled rather than watched: inotify misses files on network mounts and
- * symlinked configs, and one {@code stat} every two seconds costs nothing.
+ * one) — a leaked key is revoked without a restart. A file that cannot be used (a hand edit gone wrong, a role the
+ * config lacks) changes nothing: the clients loaded before stay, and the log says which line is wrong. The file is
+ * compared by modification time, size and file key (the keys commands replace it by renaming), polled rather than
+ * watched: inotify misses files on network mounts and symlinked configs, and one {@code stat} every two seconds
+ * costs nothing.
  */
 final class KeysWatcher implements AutoCloseable {
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);

@@ -104,11 +104,12 @@ final class RequestPipeline {
         Promise<Buffer> body = Promise.promise();
         // a body trickled in slowly would hold the connection and its buffer for as long as the client likes
         long deadline = vertx.setTimer(parts.bodyTimeout().toMillis(), id -> {
-            if (body.tryFail(bodyTooSlow(parts.bodyTimeout()))) {
-                metrics.slowClientClosed("body");
-                request.pause();
-                request.response().putHeader("connection", "close");
-            }
+            if (body.future().isComplete()) return;
+            metrics.slowClientClosed("body");
+            request.pause();
+            // set before the refusal is sent (failing the promise sends it at once): the rest of the body never comes
+            request.response().putHeader("connection", "close");
+            body.tryFail(bodyTooSlow(parts.bodyTimeout()));
         });
         BoundedRead.read(request, max).onComplete(read -> {
             vertx.cancelTimer(deadline);
