@@ -28,12 +28,20 @@ final class GuardCommand implements Callable<Integer> {
             description = "The gateway's configuration (default: ${DEFAULT-VALUE}).")
     Path config;
 
+    @Option(names = "--check", description = "Check the config and its keys file, print what the gateway would do "
+            + "(every default filled in) and exit: 0 valid, 2 not.")
+    boolean check;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         GuardConfig loaded = GuardConfigLoader.load(config, System.getenv());
+        if (check) {
+            GuardConfigSummary.print(loaded, spec.commandLine().getOut());
+            return ExitCode.OK;
+        }
         PrintWriter err = spec.commandLine().getErr();
         RunningGuard guard;
         try {

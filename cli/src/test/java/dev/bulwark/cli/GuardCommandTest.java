@@ -77,6 +77,29 @@ class GuardCommandTest {
         assertThat(run.err()).contains(config + ":5: upstreams[0].auth.value", "BULWARK_TEST_NEVER_SET_7731");
     }
 
+    @Test
+    void check_prints_what_the_gateway_would_do_without_secrets_and_exits_0() throws Exception {
+        Path config = write("""
+                listen: {port: 0}
+                upstreams:
+                  - id: main
+                    url: "http://127.0.0.1:11434"
+                    auth: {header: Authorization, value: "Bearer sk-check-secret-7731"}
+                """);
+        CliRun add = CliRun.of("guard", "keys", "add", "shop-app", "--config", config.toString());
+        assertThat(add.exitCode()).as(add.err()).isZero();
+
+        CliRun run = CliRun.of("guard", "--check", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(config + ": valid", "upstream  main -> http://127.0.0.1:11434 (openai",
+                        "adds Authorization", "1 with an API key (0 in guard.yaml, 1 in guard-keys.jsonl)",
+                        "injection block", "tool calls block", "fail closed")
+                .doesNotContain("sk-check-secret-7731").doesNotContain("listening");
+        assertThat(CliRun.of("guard", "--check", "--config", write("listen: {port: 0}\n").toString()).exitCode())
+                .isEqualTo(ExitCode.BAD_INPUT);
+    }
+
     // ---------------------------------------------------------------- a minimal config, end to end
 
     @Test

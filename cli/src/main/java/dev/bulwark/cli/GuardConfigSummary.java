@@ -1,0 +1,74 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.core.config.ConfigException;
+import dev.bulwark.guard.config.ClientConfig;
+import dev.bulwark.guard.config.GuardConfig;
+import dev.bulwark.guard.config.InputPolicy;
+import dev.bulwark.guard.config.KeysMerge;
+import dev.bulwark.guard.config.OutputPolicy;
+import dev.bulwark.guard.config.Upstream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code bulwark guard --check} prints for a valid config: where the gateway would listen, where it forwards,
+ * who may call and what each protection does, with every default filled in — so an operator sees the defaults they
+ * did not write before the gateway runs with them. Never prints a secret (upstream credentials, Redis passwords).
+ */
+final class GuardConfigSummary {
+    private GuardConfigSummary() {
+    }
+
+    static void print(GuardConfig config, PrintWriter out) throws ConfigException {
+        out.println(config.source() + ": valid");
+        var listen = config.listen();
+        String scheme = listen.tls() == null ? "http" : "https";
+        String admin = config.admin().enabled() ? "admin on " + address(config.admin().host(), config.admin().port())
+                : "no admin port";
+        line(out, "listen", scheme + " on " + address(listen.host(), listen.port()) + " (" + admin + "); client timeouts: "
+                + "body " + listen.timeouts().body().toSeconds() + " s, idle " + listen.timeouts().idle().toSeconds()
+                + " s, silence " + listen.timeouts().silence().toSeconds() + " s");
+        for (Upstream u : config.upstreams()) {
+            String trust = u.trustedCertificates().isEmpty() ? ""
+                    : ", trusts " + u.trustedCertificates().size() + " certificate(s) besides the system's";
+            line(out, "upstream", u.id() + " -> " + u.url() + " (" + lower(u.flavor()) + ", models " + u.models()
+                    + (u.auth() == null ? ", no auth header" : ", adds " + u.auth().header()) + trust + ")");
+        }
+        List<ClientConfig> all = KeysMerge.clients(config);
+        long inConfig = config.clients().stream().filter(c -> c.keySha256() != null).count();
+        long withKey = all.stream().filter(c -> c.keySha256() != null).count();
+        String keysFile = config.keysFile() == null ? "no keys file" : String.valueOf(config.keysFile().getFileName());
+        line(out, "clients", withKey + " with an API key (" + inConfig + " in " + config.source().getFileName() + ", "
+                + (withKey - inConfig) + " in " + keysFile + ")"
+                + (config.jwt() == null ? "; JWT off" : "; JWT bearer tokens accepted")
+                + (withKey == 0 && config.jwt() == null ? " -- no client can call yet: bulwark guard keys add NAME" : ""));
+        InputPolicy in = config.policies().input();
+        line(out, "input", "injection " + lower(in.injection()) + (in.learnedModel() ? " (rules and learned model)" : " (rules)")
+                + ", pii " + lower(in.pii()) + ", secrets " + lower(in.secrets()) + ", at most " + in.maxBytes() + " bytes");
+        OutputPolicy o = config.policies().output();
+        line(out, "output", "pii " + lower(o.pii()) + ", secrets " + lower(o.secrets()) + ", markdown images "
+                + lower(o.markdownImages()) + ", html " + lower(o.html()) + ", tool calls " + lower(o.toolCalls())
+                + ", " + o.systemPromptCanaries().size() + " canary(ies)"
+                + (o.systemPromptFile() == null ? "" : ", system prompt file"));
+        line(out, "failure", config.policies().failClosed() ? "a scanner error refuses the request (fail closed)"
+                : "a scanner error lets the request through, flagged (fail open)");
+        var audit = config.audit();
+        line(out, "audit", (audit.path() != null ? audit.path().toString() : "PostgreSQL")
+                + ", text as " + lower(audit.text()) + ", signed checkpoint every " + audit.checkpointEvery() + " records");
+        line(out, "state", lower(config.state().backend()));
+        out.flush();
+    }
+
+    private static String address(String host, int port) {
+        return port == 0 ? host + ", any free port" : host + ":" + port;
+    }
+
+    private static void line(PrintWriter out, String label, String text) {
+        out.printf("  %-9s %s%n", label, text);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
