@@ -68,7 +68,8 @@ public final class ProxyServer {
             var parts = new RequestPipeline.Parts(components.access(), components.limiter(), components.monitor(),
                     components.input(), components.output(), components.adapters(),
                     new UpstreamRouter(config.upstreams()), config.policies(), config.listen().timeouts().body());
-            var pipeline = new RequestPipeline(vertx, parts, workers, new UpstreamCall(vertx, client, UpstreamTls.of(config.upstreams())), recorder, metrics);
+            var upstreamCall = new UpstreamCall(vertx, client, UpstreamTls.of(config.upstreams()));
+            var pipeline = new RequestPipeline(vertx, parts, workers, upstreamCall, recorder, metrics);
 
             Listen listen = config.listen();
             var setup = new ClientListeners.Setup(serverOptions(listen, config.source()),

@@ -112,7 +112,8 @@ final class UpstreamCall {
      * the log (the client still gets the plain 502): the operator's fix is in guard.yaml, not at the model server.
      */
     private Refused classify(Throwable failure, boolean timedOut, Upstream upstream) {
-        if (!UpstreamTls.isHandshakeFailure(failure)) return classify(failure, timedOut);
+        Refused plain = classify(failure, timedOut);
+        if (plain.refusal.status() == 504 || !UpstreamTls.isCertificateFailure(failure)) return plain;
         handshakeWarnings.warn(upstream.id());
         return new Refused(ErrorReplies.upstreamUnavailable(), "upstream-error", List.of(new Decision("upstream", "tls",
                 "failed", 1, 1, "certificate not trusted or not issued for the upstream's host")));

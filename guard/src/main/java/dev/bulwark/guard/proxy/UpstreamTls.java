@@ -4,6 +4,7 @@ import dev.bulwark.core.tls.ExtraTrust;
 import dev.bulwark.guard.config.Upstream;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.TrustOptions;
+import java.security.cert.CertificateException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +64,15 @@ final class UpstreamTls {
         }
     }
 
-    /** Whether {@code failure} is a TLS handshake the upstream's certificate failed (untrusted, wrong host name). */
-    static boolean isHandshakeFailure(Throwable failure) {
+    /**
+     * Whether {@code failure} is a handshake the upstream's certificate failed (not trusted, issued for another host):
+     * a certificate error under the TLS one. A handshake that timed out or found no common protocol is not this.
+     */
+    static boolean isCertificateFailure(Throwable failure) {
+        boolean tls = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SSLException) return true;
+            if (t instanceof SSLException) tls = true;
+            if (tls && t instanceof CertificateException) return true;
         }
         return false;
     }

@@ -8,8 +8,10 @@ import dev.bulwark.guard.pipeline.Decision;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,16 @@ class UpstreamTlsTest extends GatewayTestBase {
         assertThat(tls.forUpstream(internal).getHostnameVerificationAlgorithm()).isEqualTo("HTTPS");
         assertThat(tls.forUpstream(internal).isTrustAll()).isFalse();
         assertThat(tls.forUpstream(cloud)).as("the client's defaults: the system's authorities").isNull();
+    }
+
+    @Test
+    void onlyACertificateErrorUnderTheHandshakeCountsAsACertificateFailure() {
+        var untrusted = new SSLHandshakeException("PKIX path building failed");
+        untrusted.initCause(new CertificateException("unable to find valid certification path"));
+        assertThat(UpstreamTls.isCertificateFailure(new RuntimeException(untrusted))).isTrue();
+        assertThat(UpstreamTls.isCertificateFailure(new SSLHandshakeException("handshake timed out"))).isFalse();
+        assertThat(UpstreamTls.isCertificateFailure(new SSLHandshakeException("no cipher suites in common"))).isFalse();
+        assertThat(UpstreamTls.isCertificateFailure(new CertificateException("not under TLS"))).isFalse();
     }
 
     private static Upstream upstream(String id, List<X509Certificate> trusted) {
