@@ -138,7 +138,8 @@ final class Persons implements Recognizer {
             boolean titled = before && TITLE.presentSince(text, floor, first.start(), first.start());
             boolean introduced = before && INTRO.presentSince(text, floor, first.start(), first.start());
             boolean starts = first.kind() == Kind.NAME
-                    || ((titled || introduced) && first.kind() != Kind.STOP && !first.initial());
+                    || ((titled || introduced) && first.kind() != Kind.STOP && !first.initial()
+                        && !quotedLabel(text, run, k));
             if (!starts) {
                 k++;
                 continue;
@@ -168,6 +169,18 @@ final class Persons implements Recognizer {
             k = last + 1;
         }
     }
+
+    /**
+     * A single capitalised word alone in quotes — {@code under "Documents"}, {@code called 'Settings'} — is a label
+     * (a menu, a folder, a product), not a name; only the context words would have made it one.
+     */
+    private static boolean quotedLabel(ScanText text, List<Token> run, int k) {
+        if (run.size() != 1) return false;
+        Token only = run.get(k);
+        return QUOTES.indexOf(text.at(only.start() - 1)) >= 0 && QUOTES.indexOf(text.at(only.end())) >= 0;
+    }
+
+    private static final String QUOTES = "\"'“”‘’«»";
 
     /** "1668 Glyn St", "12, Rue …": a street number (maybe with a dot or comma) and one space before the name. */
     private static boolean numberBefore(ScanText text, int start) {

@@ -51,6 +51,8 @@ class PiiRecognizersTest {
             "PERSON|Rubija|My name is Rubija",
             "PERSON|Smith|We talked to Dr. Smith yesterday.",
             "PERSON|John Smith|The booking is under John Smith.",
+            "PERSON|John Smith|booked under \"John Smith\", table 4",
+            "PERSON|Happy Jones|Dear Mr Happy Jones, thanks",
             "PHONE|+44 20 7946 0958|call +44 20 7946 0958. 2.4.1 is the version",
             "URL_CREDENTIALS|admin:s3cr3t|see https://admin:s3cr3t@db.example.com/x",
     })
@@ -102,6 +104,9 @@ class PiiRecognizersTest {
             "field label at a line start|notes:\nKey: rotate it every month\nValue: 30 days",
             "word after a sentence ending in an introducer|We came in under. Final numbers follow on Monday.",
             "word after a lower-case letter and a dot|Review it under plan a. Policy changes next week.",
+            "menu label in quotes after an introducer|upload them in the portal under \"Documents\", please",
+            "folder label in single quotes|it is saved under 'Appointments' now",
+            "common word that is also a given name|*Customer mode on* Happy to help! What do you need?",
     })
     void leavesLookAlikesAlone(String why, String text) {
         assertThat(engine.scan(text)).as(why).isEmpty();
