@@ -51,6 +51,8 @@ final class GuardConfigSummary {
                 + lower(o.markdownImages()) + ", html " + lower(o.html()) + ", tool calls " + lower(o.toolCalls())
                 + ", " + o.systemPromptCanaries().size() + " canary(ies)"
                 + (o.systemPromptFile() == null ? "" : ", system prompt file"));
+        int allowed = config.policies().piiAllowList().size();
+        if (allowed > 0) line(out, "allowed", allowed + " value(s) never treated as personal data (policies.piiAllowList)");
         line(out, "failure", config.policies().failClosed() ? "a scanner error refuses the request (fail closed)"
                 : "a scanner error lets the request through, flagged (fail open)");
         var audit = config.audit();

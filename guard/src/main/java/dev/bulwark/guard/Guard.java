@@ -40,8 +40,8 @@ public final class Guard {
             AccessControl access = keep(built, Access.from(config));
             RateLimiter limiter = keep(built, Limiters.from(config));
             InputFilter input = Filters.input(config.policies().input(), config.policies().failClosed(),
-                    config.policies().output().allowLogprobs());
-            OutputFilter output = Filters.output(config.policies().output());
+                    config.policies().output().allowLogprobs(), config.policies().piiAllowList());
+            OutputFilter output = Filters.output(config.policies().output(), config.policies().piiAllowList());
             ExtractionMonitor monitor = keep(built, Monitors.from(config.policies().extraction(), config.state(),
                     config.alerts()));
             AuditConfig audit = withInstanceId(config.audit(), config);

@@ -18,7 +18,7 @@ final class PolicyMapper {
                 limits(limits.object("default"), GuardDefaults.CLIENT_LIMITS),
                 limits(limits.object("global"), GuardDefaults.GLOBAL_LIMITS),
                 limits(limits.object("perIp"), GuardDefaults.PER_IP_LIMITS),
-                policies.bool("failClosed", GuardDefaults.FAIL_CLOSED));
+                policies.bool("failClosed", GuardDefaults.FAIL_CLOSED), policies.texts("piiAllowList", List.of()));
     }
 
     /** {@code limits} over {@code base}: a field left out keeps the base's value, an explicit null means no limit. */

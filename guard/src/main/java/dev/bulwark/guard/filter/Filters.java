@@ -1,7 +1,9 @@
 package dev.bulwark.guard.filter;
 
 import dev.bulwark.detect.EntityEngine;
+import dev.bulwark.detect.EntityScanner;
 import dev.bulwark.detect.injection.InjectionDetector;
+import dev.bulwark.detect.redact.AllowListScanner;
 import dev.bulwark.guard.config.InputPolicy;
 import dev.bulwark.guard.config.OutputPolicy;
 import dev.bulwark.guard.pipeline.InputFilter;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Builds the gateway's filters from the policies in {@code guard.yaml}. Detectors are built once here and shared by
@@ -42,20 +45,35 @@ public final class Filters {
      *                      are removed from requests as well as replies
      */
     public static InputFilter input(InputPolicy policy, boolean failClosed, boolean allowLogprobs) {
+        return input(policy, failClosed, allowLogprobs, List.of());
+    }
+
+    /** @param piiAllowList {@link dev.bulwark.guard.config.Policies#piiAllowList()} */
+    public static InputFilter input(InputPolicy policy, boolean failClosed, boolean allowLogprobs,
+                                    List<String> piiAllowList) {
         InjectionDetector detector = !policy.learnedModel() ? Shared.RULES
                 : policy.modelTriage() ? Shared.LEARNED : Shared.LEARNED_EVERY_TEXT;
         return new GuardInputFilter(policy, failClosed, allowLogprobs, detector::score,
-                EntityPolicy.of(policy.pii(), policy.secrets(), EntityEngine.standard()), detector.usesClassifier());
+                EntityPolicy.of(policy.pii(), policy.secrets(), entities(piiAllowList)), detector.usesClassifier());
     }
 
     public static OutputFilter output(OutputPolicy policy) {
+        return output(policy, List.of());
+    }
+
+    /** @param piiAllowList {@link dev.bulwark.guard.config.Policies#piiAllowList()} */
+    public static OutputFilter output(OutputPolicy policy, List<String> piiAllowList) {
         String systemPrompt = policy.systemPromptFile() == null ? null : readSystemPrompt(policy.systemPromptFile());
         var rules = new OutputRules(
                 new MarkupPolicy(policy.markdownImages(), policy.allowedImageHosts(), policy.html()),
-                new EntityStage(EntityPolicy.of(policy.pii(), policy.secrets(), EntityEngine.standard())),
+                new EntityStage(EntityPolicy.of(policy.pii(), policy.secrets(), entities(piiAllowList))),
                 new LeakRules(policy.systemPromptCanaries(), systemPrompt),
                 policy.allowLogprobs(), policy.toolCalls());
         return new GuardOutputFilter(rules);
+    }
+
+    private static EntityScanner entities(List<String> piiAllowList) {
+        return AllowListScanner.of(EntityEngine.standard(), piiAllowList);
     }
 
     private static String readSystemPrompt(Path file) {

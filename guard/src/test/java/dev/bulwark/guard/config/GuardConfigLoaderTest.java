@@ -364,6 +364,14 @@ class GuardConfigLoaderTest {
     }
 
     @Test
+    void piiAllowListIsReadAndDefaultsToNone() throws Exception {
+        assertThat(load(MINIMAL).policies().piiAllowList()).isEmpty();
+        assertThat(load(MINIMAL + "policies: {piiAllowList: [Nora, info@lindqvist.example]}\n").policies().piiAllowList())
+                .containsExactly("Nora", "info@lindqvist.example");
+        assertAt(problem(MINIMAL + "policies: {piiAllowList: [\"\"]}\n"), 5, "policies.piiAllowList[0]", "");
+    }
+
+    @Test
     void redisBackendNeedsAUrl() {
         assertAt(problem(MINIMAL + "state:\n  backend: redis\n"), 5, "state.redisUrl", "backend redis needs redisUrl");
         assertAt(problem(MINIMAL + "state:\n  backend: redis\n  redisUrl: http://x\n"), 7, "state.redisUrl",
