@@ -82,7 +82,8 @@ final class GuardKeysCommand implements Runnable {
             KeysFile.IssuedKey issued = KeysFile.at(config.keysFile()).add(name, List.copyOf(roles), Instant.now());
             PrintWriter err = spec.commandLine().getErr();
             err.println("bulwark: added client '" + name + "' (roles: " + String.join(", ", roles) + ") to "
-                    + config.keysFile() + ". The key below is shown only this once: store it now.");
+                    + config.keysFile() + " (a running gateway accepts it within seconds). The key below is shown only"
+                    + " this once: store it now.");
             err.flush();
             PrintWriter out = spec.commandLine().getOut();
             out.println(issued.key());

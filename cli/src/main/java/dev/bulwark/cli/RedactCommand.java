@@ -4,6 +4,7 @@ import dev.bulwark.detect.EntityScanner;
 import dev.bulwark.detect.EntityType;
 import dev.bulwark.detect.redact.DeterministicEncryption;
 import dev.bulwark.detect.redact.EncryptionKeyset;
+import dev.bulwark.detect.redact.AllowListScanner;
 import dev.bulwark.detect.redact.FilteredScanner;
 import dev.bulwark.detect.redact.KeyFileException;
 import dev.bulwark.detect.redact.RedactionKey;
@@ -57,6 +58,11 @@ final class RedactCommand implements Callable<Integer> {
     @Option(names = "--entities", paramLabel = "LIST", split = ",",
             description = "Redact only these entity types, comma-separated (default: all), e.g. EMAIL,PHONE.")
     List<String> entities = List.of();
+
+    @Option(names = "--allow", paramLabel = "LIST", split = ",",
+            description = "Personal data to leave alone, comma-separated, ignoring case: values you publish on "
+                    + "purpose, e.g. your assistant's name or info@yourshop.example (never credentials).")
+    List<String> allowed = List.of();
 
     @Option(names = "--key", paramLabel = "FILE",
             description = "Key file for hash and fpe (a redaction key) or keyset for encrypt and --decrypt.")
@@ -116,6 +122,7 @@ final class RedactCommand implements Callable<Integer> {
     private StreamingRedactor redactor() {
         EntityScanner scanner = EntityScanner.standard();
         if (!entities.isEmpty()) scanner = new FilteredScanner(scanner, entityTypes(entities));
+        scanner = AllowListScanner.of(scanner, allowed);
         return StreamingRedactor.of(scanner, operator(), Math.max(STEP_CHARS, scanner.maxSpan()));
     }
 

@@ -87,6 +87,12 @@ class RedactCommandTest {
     }
 
     @Test
+    void allowOptionLeavesPublishedValuesAlone() {
+        Run run = redact("Write to info@shop.example or to jane@example.com", "--allow", "INFO@shop.example");
+        assertThat(run.out()).isEqualTo("Write to info@shop.example or to <EMAIL>");
+    }
+
+    @Test
     void anUnknownEntityTypeExits2NamingTheValidOnes() {
         Run run = redact("x", "--entities", "EMAIL,CREDITCARD");
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);

@@ -95,6 +95,8 @@ public final class DemoGuardConfig {
                     allowLogprobs: false             # log-probabilities make model extraction cheaper
                   limits:
                     perIp: {requestsPerMinute: 1200} # the scan runs from one address (the default is 120 a minute)
+                  # Names and addresses the shop publishes on purpose are left alone, e.g. the assistant's own name:
+                  # piiAllowList: [Molly, hello@brightside-cycles.example]
 
                 audit:
                   path: %6$s                  # one hash-chained record per request; bulwark audit verify checks it

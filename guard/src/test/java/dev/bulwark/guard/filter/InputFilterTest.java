@@ -112,6 +112,15 @@ class InputFilterTest {
     }
 
     @Test
+    void allowListedPersonalDataIsForwardedAsWritten() {
+        InputFilter allowing = Filters.input(POLICY, true, false, List.of("support@shop.example"));
+        ObjectNode body = chat("user", "I wrote to support@shop.example and jane.doe@example.com yesterday.");
+        InputVerdict v = allowing.inspect(Route.CHAT, body, CALLER);
+        assertThat(v.body().at("/messages/0/content").asText())
+                .isEqualTo("I wrote to support@shop.example and <EMAIL> yesterday.");
+    }
+
+    @Test
     void piiIsRedactedInTheForwardedBodyAndSecretsBlock() {
         ObjectNode body = chat("user", "Please email jane.doe@example.com about the invoice.");
         InputVerdict v = FILTER.inspect(Route.CHAT, body, CALLER);
