@@ -68,8 +68,7 @@ public final class MachineSpeed {
             work.run();
             samples[i] = System.nanoTime() - start;
         }
-        Arrays.sort(samples);
-        return samples[samples.length / 2] / 1000;
+        return medianMicros(samples, samples.length);
     }
 
     /** The median duration of {@code work} over {@link #MEASURE_NANOS} of calls, after {@link #WARM_UP_NANOS} of them. */
@@ -84,6 +83,11 @@ public final class MachineSpeed {
             work.run();
             samples[n++] = System.nanoTime() - start;
         }
+        return medianMicros(samples, n);
+    }
+
+    /** The median of the first {@code n} samples (nanoseconds), in microseconds. */
+    private static long medianMicros(long[] samples, int n) {
         Arrays.sort(samples, 0, n);
         return samples[n / 2] / 1000;
     }

@@ -139,7 +139,7 @@ final class Persons implements Recognizer {
             boolean introduced = before && INTRO.presentSince(text, floor, first.start(), first.start());
             boolean starts = first.kind() == Kind.NAME
                     || ((titled || introduced) && first.kind() != Kind.STOP && !first.initial()
-                        && !quotedLabel(text, run, k));
+                        && !quotedLabel(text, first));
             if (!starts) {
                 k++;
                 continue;
@@ -172,12 +172,11 @@ final class Persons implements Recognizer {
 
     /**
      * A single capitalised word alone in quotes — {@code under "Documents"}, {@code called 'Settings'} — is a label
-     * (a menu, a folder, a product), not a name; only the context words would have made it one.
+     * (a menu, a folder, a product), not a name; only the context words would have made it one. (A quote on each
+     * side also means the word is a run of its own: words of a run are joined by one space.)
      */
-    private static boolean quotedLabel(ScanText text, List<Token> run, int k) {
-        if (run.size() != 1) return false;
-        Token only = run.get(k);
-        return QUOTES.indexOf(text.at(only.start() - 1)) >= 0 && QUOTES.indexOf(text.at(only.end())) >= 0;
+    private static boolean quotedLabel(ScanText text, Token token) {
+        return QUOTES.indexOf(text.at(token.start() - 1)) >= 0 && QUOTES.indexOf(text.at(token.end())) >= 0;
     }
 
     private static final String QUOTES = "\"'“”‘’«»";

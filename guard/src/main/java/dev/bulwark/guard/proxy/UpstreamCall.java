@@ -96,7 +96,7 @@ final class UpstreamCall {
                             .map(response -> new Opened(request, response, vertx, timer))
                             .onFailure(e -> vertx.cancelTimer(timer));
                 })
-                .recover(e -> Future.failedFuture(classify(e, timedOut[0], upstream)))
+                .recover(e -> Future.failedFuture(refusalFor(e, timedOut[0], upstream)))
                 .onSuccess(opened -> ex.upstreamHeadersNanos = System.nanoTime());
     }
 
@@ -111,7 +111,7 @@ final class UpstreamCall {
      * Like {@link #classify(Throwable, boolean)}, and a certificate the gateway refused is said so in the audit and
      * the log (the client still gets the plain 502): the operator's fix is in guard.yaml, not at the model server.
      */
-    private Refused classify(Throwable failure, boolean timedOut, Upstream upstream) {
+    private Refused refusalFor(Throwable failure, boolean timedOut, Upstream upstream) {
         Refused plain = classify(failure, timedOut);
         if (plain.refusal.status() == 504 || !UpstreamTls.isCertificateFailure(failure)) return plain;
         handshakeWarnings.warn(upstream.id());
