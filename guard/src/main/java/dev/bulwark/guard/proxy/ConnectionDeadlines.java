@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Closes a kept-alive client connection whose next request head is not complete within {@link ClientTimeouts#idle()}
- * of the last reply. Without it a client that sends one request and then trickles the next header a byte a minute
- * holds the connection for ever, and a few thousand of them exhaust the gateway's file descriptors (slowloris). The
- * first request of a connection is not tracked here (Vert.x shows a connection only once its first head is parsed):
- * the listener's idle timeout closes a silent one, {@code maxHeaderSize} bounds a trickling one. One instance per
- * listener: its state is touched on that listener's event loop only.
+ * Closes a client connection whose request head is not complete within {@link ClientTimeouts#idle()} of the
+ * connection opening or of its last reply, however it trickles in: connections held open cost file descriptors, and a
+ * few thousand slow ones exhaust them (slowloris). It needs the listener to show connections as they open, which
+ * Vert.x does only with cleartext HTTP/2 upgrades off (it otherwise waits for the first head to tell HTTP/1 from
+ * HTTP/2). One instance per listener: its state is touched on that listener's event loop only.
  */
 final class ConnectionDeadlines {
     private final Vertx vertx;
@@ -28,11 +27,17 @@ final class ConnectionDeadlines {
         long timer = -1;
     }
 
-    /** @param closedSlow told {@code idle} for each connection closed for being slow (a metric) */
+    /** @param closedSlow told {@code head} or {@code idle} for each connection closed for being slow (a metric) */
     ConnectionDeadlines(Vertx vertx, ClientTimeouts timeouts, Consumer<String> closedSlow) {
         this.vertx = vertx;
         this.idleMillis = timeouts.idle().toMillis();
         this.closedSlow = closedSlow;
+    }
+
+    /** A connection opened: its first request head is due within the idle time too. */
+    void opened(HttpConnection connection) {
+        Tracked t = tracked.computeIfAbsent(connection, this::track);
+        if (t.active == 0 && t.timer < 0) arm(connection, t, "head");
     }
 
     /** A request's head arrived: no deadline while it runs (the body has its own); the next one starts at its end. */
@@ -42,7 +47,7 @@ final class ConnectionDeadlines {
         t.active++;
         cancel(t);
         request.response().endHandler(v -> {
-            if (--t.active == 0 && tracked.containsKey(connection)) arm(connection, t);
+            if (--t.active == 0 && tracked.containsKey(connection)) arm(connection, t, "idle");
         });
     }
 
@@ -54,11 +59,12 @@ final class ConnectionDeadlines {
         return new Tracked();
     }
 
-    private void arm(HttpConnection connection, Tracked t) {
+    /** @param phase what the connection was late with: its first head, or the next one after a reply */
+    private void arm(HttpConnection connection, Tracked t, String phase) {
         t.timer = vertx.setTimer(idleMillis, id -> {
             t.timer = -1;
             if (t.active > 0) return;
-            closedSlow.accept("idle");
+            closedSlow.accept(phase);
             connection.close();
         });
     }
