@@ -24,12 +24,17 @@
 # the gateway, e.g. -XX:StartFlightRecording=filename=/tmp/gw.jfr), KEEP=1 keeps the work folder,
 # GATEWAY_JARS="before:/tmp/old-bulwark.jar after:cli/target/bulwark.jar" runs each configuration with each jar
 # (label:path) back to back, e.g. to compare a change; default: the worktree's jar through ./bulwark.
+# BASELINE=1 (default; 0 to leave out) adds a third target to the interleaved runs: BareProxy, a reverse proxy that
+# only relays (same HTTP library and client settings as the gateway, reading each request and reply whole), started
+# on the gateway's core. Its row shows what any proxy in front costs on the machine of the day (the extra hop and its
+# wake-ups); "vs bare" in the gateway's row is the gateway's p99 minus the bare proxy's in the same run: the
+# gateway's own share of the added latency.
 # PIN=1 gives the gateway a core of its own (taskset: gateway on CPU 1, stub and load generator on CPU 0, the same
 # placement for the direct and the gateway runs), as a deployment would: on a 2-core box where all three share both
 # cores, the tails measure the load generator's and the stub's scheduling as much as the gateway.
 # Each request's user message carries its own sequence number (LoadGenerator's #N#), as real traffic differs
-# request to request. "gw cpu" is the gateway process's CPU time (user + system) per request in microseconds: on a
-# shared machine it moves far less than the latencies do. "inside p99" is the p99 of the time the gateway adds by its
+# request to request. "cpu us" is the gateway process's (on the baseline row: the bare proxy's) CPU time (user +
+# system) per request in microseconds: on a shared machine it moves far less than the latencies do. "inside p99" is the p99 of the time the gateway adds by its
 # own clock (its bulwark_guard_added_latency_seconds histogram, bucket upper bound): the gateway's work and queueing,
 # without the load generator's and the stub's scheduling noise that the side-by-side "added p99" also carries.
 # The machine may be shared and has two cores that load generator, stub and gateway all compete for: every run
@@ -96,6 +101,20 @@ stub=$(sed -n 's/^stub upstream on //p' "$work/stub.out")
 [ -n "$stub" ] || { cat "$work/stub.out" >&2; exit 3; }
 echo "== stub upstream at $stub" >&2
 
+baseline_props=()
+bare_pid=
+if [ "${BASELINE:-1}" = 1 ]; then
+  "${pin_gateway[@]}" "$JAVA_HOME/bin/java" -cp "bench/target/classes:$cp" dev.bulwark.bench.gateway.BareProxy 0 "$stub" \
+    >"$work/bare.out" 2>&1 &
+  bare_pid=$!
+  pids+=("$bare_pid")
+  for _ in $(seq 100); do grep -q 'bare proxy on' "$work/bare.out" && break; sleep 0.1; done
+  bare=$(sed -n 's/^bare proxy on //p' "$work/bare.out")
+  [ -n "$bare" ] || { cat "$work/bare.out" >&2; exit 3; }
+  baseline_props=(-Dbaseline="$bare/v1/chat/completions")
+  echo "== bare proxy (baseline) at $bare" >&2
+fi
+
 # $1 config name (det|full|always): writes $work/$1/guard.yaml
 write_config() {
   local dir="$work/$1" learned=false triage=true
@@ -147,6 +166,7 @@ results="$work/results.txt"
 : >"$results"
 # CPU time (user + system) of the gateway so far, in clock ticks
 gateway_ticks() { awk '{print $14 + $15}' "/proc/$gw_pid/stat"; }
+bare_ticks() { if [ -n "$bare_pid" ]; then awk '{print $14 + $15}' "/proc/$bare_pid/stat"; else echo 0; fi; }
 ticks_per_second=$(getconf CLK_TCK)
 
 # The gateway's own histogram of the time it adds (bulwark_guard_added_latency_seconds, request in to reply out minus
@@ -171,24 +191,32 @@ inside_p99() {
 # $work/load.out.
 run_load() {
   rm -f "$work/ready"
-  "${java[@]}" -Dready="$work/ready" -Dsettle="$settle" dev.bulwark.bench.gateway.LoadGenerator "$@" >"$work/load.out" &
+  "${java[@]}" -Dready="$work/ready" -Dsettle="$settle" "${baseline_props[@]}" dev.bulwark.bench.gateway.LoadGenerator "$@" \
+    >"$work/load.out" &
   local load=$!
   # no cap on the wait: warm-up and settle take as long as they take, and the load generator ends on its own
   while [ ! -f "$work/ready" ] && kill -0 "$load" 2>/dev/null; do sleep 0.05; done
   added_buckets >"$work/buckets.before"
   ticks_before=$(gateway_ticks)
+  bare_before=$(bare_ticks)
   rm -f "$work/ready"
   wait "$load"
   ticks_after=$(gateway_ticks)
+  bare_after=$(bare_ticks)
   added_buckets >"$work/buckets.after"
 }
 
 # $1 a result line of requests sent through the gateway: the line with the gateway's CPU per request (cpu=, in
 # microseconds) and the p99 of the time it adds by its own clock (inside=) appended
 with_gateway_costs() {
-  echo "$1 cpu=$(awk -v t=$(( ticks_after - ticks_before )) -v hz="$ticks_per_second" -v l="$1" 'BEGIN {
+  echo "$1 cpu=$(cpu_per_request "$1" $(( ticks_after - ticks_before ))) inside=$(inside_p99 "$work/buckets.before" "$work/buckets.after")"
+}
+
+# $1 a result line, $2 clock ticks of CPU: microseconds of CPU per request of that line
+cpu_per_request() {
+  awk -v t="$2" -v hz="$ticks_per_second" -v l="$1" 'BEGIN {
     split(l, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
-    printf "%d", t / hz * 1e6 / v["requests"] }') inside=$(inside_p99 "$work/buckets.before" "$work/buckets.after")"
+    printf "%d", t / hz * 1e6 / v["requests"] }'
 }
 
 # $1 label, then LoadGenerator args; appends "label key=value..." to the results (with the gateway's costs when the
@@ -209,6 +237,12 @@ measure_pair() {
   shift 2
   run_load pair "$@"
   echo "$name direct $suffix pair $(sed -n 's/^direct //p' "$work/load.out")" | tee -a "$results" >&2
+  if [ -n "$bare_pid" ]; then
+    local bare_line
+    bare_line=$(sed -n 's/^baseline //p' "$work/load.out")
+    echo "$name baseline $suffix pair $bare_line cpu=$(cpu_per_request "$bare_line" $(( bare_after - bare_before )))" \
+      | tee -a "$results" >&2
+  fi
   echo "$name gateway $suffix pair $(with_gateway_costs "$(sed -n 's/^gateway //p' "$work/load.out")")" | tee -a "$results" >&2
 }
 
@@ -268,22 +302,25 @@ awk '
     if (!(key in order)) { order[key] = ++n; keys[n] = key }
     for (i = 7; i <= NF; i++) { split($i, kv, "="); val[key, kv[1]] = kv[2]; add(key, kv[1], kv[2] + 0) }
     p99[key, rep] = val[key, "p99"]
-    if ($2 == "gateway") {
+    if ($2 == "gateway" || $2 == "baseline") {
       d = $1 " direct " $3 " " $4
       if ((d, rep) in p99) add(key, "added", val[key, "p99"] - p99[d, rep])
       else { d = $1 " direct " $3 " benign"; if ((d, rep) in p99) add(key, "added", val[key, "p99"] - p99[d, rep]) }
+      b = $1 " baseline " $3 " " $4
+      if ($2 == "gateway" && (b, rep) in p99) add(key, "vsbare", val[key, "p99"] - p99[b, rep])
     }
   }
   END {
-    printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-13s %-11s %-11s %s\n", "conf", "target", "load", "body", "p50 ms", "p99 ms", "p99.9 ms", "added p99 ms", "inside p99", "req/s", "gw cpu us", "errors"
+    printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-13s %-13s %-11s %-11s %s\n", "conf", "target", "load", "body", "p50 ms", "p99 ms", "p99.9 ms", "added p99 ms", "vs bare ms", "inside p99", "req/s", "cpu us", "errors"
     for (i = 1; i <= n; i++) {
       k = keys[i]; split(k, f, " ")
       added = ((k, "added", "n") in seen) ? span(lo[k, "added"] / 1000, hi[k, "added"] / 1000, "%.2f") : "-"
+      vsbare = ((k, "vsbare", "n") in seen) ? span(lo[k, "vsbare"] / 1000, hi[k, "vsbare"] / 1000, "%.2f") : "-"
       cpu = ((k, "cpu", "n") in seen) ? span(lo[k, "cpu"], hi[k, "cpu"], "%d") : "-"
       inside = ((k, "inside", "n") in seen) ? span(lo[k, "inside"] / 1000, hi[k, "inside"] / 1000, "%.2f") : "-"
-      printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-13s %-11s %-11s %s\n", f[1], f[2], f[3], f[4],
+      printf "%-12s %-8s %-9s %-7s %-13s %-13s %-15s %-15s %-13s %-13s %-11s %-11s %s\n", f[1], f[2], f[3], f[4],
         span(lo[k, "p50"] / 1000, hi[k, "p50"] / 1000, "%.2f"), span(lo[k, "p99"] / 1000, hi[k, "p99"] / 1000, "%.2f"),
-        span(lo[k, "p999"] / 1000, hi[k, "p999"] / 1000, "%.2f"), added, inside,
+        span(lo[k, "p999"] / 1000, hi[k, "p999"] / 1000, "%.2f"), added, vsbare, inside,
         span(lo[k, "rps"], hi[k, "rps"], "%d"), cpu, span(lo[k, "errors"], hi[k, "errors"], "%d")
     }
   }' "$results"

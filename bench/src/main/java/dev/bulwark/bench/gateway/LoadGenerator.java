@@ -27,7 +27,9 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code pair DIRECT_URL GATEWAY_URL RATE SECONDS BODY [H=V...]}: the same open loop to both at once, the
  *       gateway's requests due half a period after the direct ones, each side in its own histogram: both tails are
  *       measured in the same seconds, so a stall of the machine lands in both instead of in one of two runs back to
- *       back (prints two lines, {@code direct ...} and {@code gateway ...})</li>
+ *       back (prints two lines, {@code direct ...} and {@code gateway ...}); with {@code -Dbaseline=URL} a third
+ *       target (a bare proxy in front of the same upstream) joins the interleave, each of the three due a third of a
+ *       period apart, and a third line {@code baseline ...} is printed</li>
  *   <li>{@code max URL SECONDS CONCURRENCY BODY [H=V...]}: closed loop, as fast as CONCURRENCY requests in flight
  *       allow: throughput</li>
  *   <li>{@code ttft URL COUNT BODY [H=V...]}: streamed requests one at a time; time to the first non-empty content
@@ -77,20 +79,27 @@ public final class LoadGenerator {
         return line.toString();
     }
 
-    /** Both targets at {@code rate}, interleaved: request n to the direct URL at n / rate, to the gateway half a period later. */
+    /**
+     * The targets at {@code rate}, interleaved: request n to the direct URL at n / rate, to the gateway half a period
+     * later — or, with a baseline, to the baseline a third and to the gateway two thirds of a period later.
+     */
     private static void printPair(Vertx vertx, URI direct, URI gateway, double rate, int seconds, Buffer body,
                                   Map<String, String> headers) throws Exception {
-        Run toDirect = new Run(vertx, direct, body, headers, 256);
-        Run toGateway = new Run(vertx, gateway, body, headers, 256);
-        toGateway.closedLoop(Integer.getInteger("warmup", 4), 8);
+        Map<String, Run> runs = new LinkedHashMap<>();
+        runs.put("direct", new Run(vertx, direct, body, headers, 256));
+        String baseline = System.getProperty("baseline");
+        if (baseline != null) runs.put("baseline", new Run(vertx, URI.create(baseline), body, headers, 256));
+        runs.put("gateway", new Run(vertx, gateway, body, headers, 256));
+        Run[] together = runs.values().toArray(Run[]::new);
+        for (Run run : together) {
+            if (run != together[0]) run.closedLoop(Integer.getInteger("warmup", 4), 8);
+        }
         int settle = Integer.getInteger("settle", 0);
-        if (settle > 0) Run.pacedTogether(vertx, rate, settle, toDirect, toGateway);
-        toDirect.resetCounts();
-        toGateway.resetCounts();
+        if (settle > 0) Run.pacedTogether(vertx, rate, settle, together);
+        for (Run run : together) run.resetCounts();
         Run.awaitGo();
-        long start = Run.pacedTogether(vertx, rate, seconds, toDirect, toGateway);
-        System.out.println(line("direct", toDirect.summary(start)));
-        System.out.println(line("gateway", toGateway.summary(start)));
+        long start = Run.pacedTogether(vertx, rate, seconds, together);
+        runs.forEach((name, run) -> System.out.println(line(name, run.summary(start))));
     }
 
     private static Buffer body(String file) throws Exception {
