@@ -33,7 +33,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The JSONL audit log.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The JSONL audit log (with the files "
+            + "it was rotated into, FILE.<UTC time>, as one chain; a rotated file given by name alone).")
     Path file;
 
     @Option(names = "--key", paramLabel = "PUB",
@@ -95,7 +96,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
                     + " instance" + (r.instances().size() == 1 ? "" : "s") + ")");
         } else {
             VerifyResult.Problem p = r.firstProblem().orElseThrow();
-            out.println(r.source() + ": TAMPERING FOUND at " + r.unit() + " " + p.line()
+            out.println(r.source() + ": TAMPERING FOUND at " + (p.file() == null ? "" : p.file() + " ") + r.unit() + " "
+                    + p.line()
                     + (p.instance() == null ? "" : " (instance " + p.instance() + (p.seq() < 0 ? "" : ", seq "
                     + p.seq()) + ")") + ": " + p.message());
             if (r.problems().size() > 1) {
@@ -106,7 +108,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
         for (VerifyResult.InstanceSummary s : r.instances()) {
             out.println("  " + s.instance() + ": " + s.records() + " records (" + s.events() + " events, "
                     + s.checkpoints() + " checkpoints" + (s.gaps() > 0 ? ", " + s.gaps() + " gaps" : "")
-                    + "), last seq " + s.lastSeq() + ", signed up to seq " + s.lastCheckpointSeq()
+                    + "), " + (s.firstSeq() > 1 ? "seq " + s.firstSeq() + " to " + s.lastSeq() : "last seq " + s.lastSeq())
+                    + ", signed up to seq " + s.lastCheckpointSeq()
                     + (s.closed() ? ", closed" : ""));
         }
         for (String w : r.warnings()) out.println("warning: " + w);

@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.config.ConfigException;
+import dev.bulwark.guard.config.AuditConfig;
 import dev.bulwark.guard.config.ClientConfig;
 import dev.bulwark.guard.config.GuardConfig;
 import dev.bulwark.guard.config.InputPolicy;
@@ -57,7 +58,8 @@ final class GuardConfigSummary {
                 : "a scanner error lets the request through, flagged (fail open)");
         var audit = config.audit();
         line(out, "audit", (audit.path() != null ? audit.path().toString() : "PostgreSQL")
-                + ", text as " + lower(audit.text()) + ", signed checkpoint every " + audit.checkpointEvery() + " records");
+                + ", text as " + lower(audit.text()) + ", signed checkpoint every " + audit.checkpointEvery() + " records"
+                + (audit.path() == null ? "" : ", " + rotation(audit.rotation())));
         line(out, "state", lower(config.state().backend()));
         out.flush();
     }
@@ -68,6 +70,12 @@ final class GuardConfigSummary {
 
     private static void line(PrintWriter out, String label, String text) {
         out.printf("  %-9s %s%n", label, text);
+    }
+
+    private static String rotation(AuditConfig.Rotation rotation) {
+        if (rotation.maxBytes() == 0) return "never rotated";
+        return "rotated at " + (rotation.maxBytes() >> 20) + " MB, "
+                + (rotation.keepFiles() == 0 ? "every rotated file kept" : "the newest " + rotation.keepFiles() + " kept");
     }
 
     private static String lower(Enum<?> value) {

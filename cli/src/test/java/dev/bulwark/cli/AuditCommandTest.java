@@ -69,6 +69,40 @@ class AuditCommandTest {
     }
 
     @Test
+    void a_rotated_log_verifies_as_one_chain_and_a_removed_file_exits_1_naming_the_next() throws IOException {
+        Path rotating = dir.resolve("rotating").resolve("audit.jsonl");
+        var config = new AuditConfig(rotating, null, dir.resolve("audit-signing.pem"), 4, AuditConfig.TextMode.HASH,
+                "gw-1", new AuditConfig.Rotation(1024, 0));
+        for (int session = 0; session < 3; session++) {
+            try (var sink = ChainedAuditSink.jsonl(config)) {
+                for (int i = 0; i < 10; i++) {
+                    sink.append(new AuditEvent(Instant.now(), "r" + i, "app", "127.0.0.1", "/v1/chat/completions",
+                            "m", "main", 200, "allowed", List.of(), 1, 2, 3, false, "hmac-sha256:00", null));
+                }
+            }
+        }
+        List<Path> rotated;
+        try (var files = Files.list(rotating.getParent())) {
+            rotated = files.filter(f -> f.getFileName().toString().matches("audit\\.jsonl\\.\\d{8}T.*Z")).sorted().toList();
+        }
+        assertThat(rotated).hasSizeGreaterThanOrEqualTo(3);
+        Run ok = run("audit", "verify", rotating.toString(), "--key", pub.toString());
+        assertThat(ok.exit).isZero();
+        assertThat(ok.out).contains("and the " + rotated.size() + " file(s) it was rotated into: the chain verifies",
+                "30 events");
+
+        Run alone = run("audit", "verify", rotated.get(1).toString(), "--key", pub.toString());
+        assertThat(alone.exit).isZero();
+        assertThat(alone.out).containsPattern("gw-1: \\d+ records .*, seq \\d+ to \\d+, signed up to seq")
+                .contains("warning: gw-1: starts at seq");
+
+        Files.delete(rotated.get(1));
+        Run removed = run("audit", "verify", rotating.toString(), "--key", pub.toString());
+        assertThat(removed.exit).isEqualTo(1);
+        assertThat(removed.out).contains("TAMPERING FOUND at " + rotated.get(2) + " line 1 (instance gw-1");
+    }
+
+    @Test
     void a_missing_or_foreign_file_exits_2_naming_it() throws IOException {
         Run missing = run("audit", "verify", dir.resolve("gone.jsonl").toString(), "--key", pub.toString());
         assertThat(missing.exit).isEqualTo(2);

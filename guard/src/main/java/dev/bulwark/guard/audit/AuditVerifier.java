@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,22 +29,47 @@ public final class AuditVerifier {
     private AuditVerifier() {
     }
 
-    /** Verifies a JSONL log file. */
+    /**
+     * Verifies a JSONL log file. For a live log ({@code audit.jsonl}) the files it was rotated into
+     * ({@code audit.jsonl.<UTC time>}) are verified first, oldest first, as one chain with it: a whole rotated file
+     * removed shows as missing records. A rotated file given by name is verified alone.
+     */
     public static VerifyResult verify(Path file, PublicKey trusted) {
         if (!Files.exists(file)) throw new AuditFileException(file + ": no such file");
         if (!Files.isRegularFile(file)) throw new AuditFileException(file + ": not a regular file");
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return verify(file.toString(), in, trusted);
-        } catch (NoSuchFileException e) {
-            throw new AuditFileException(file + ": no such file", e);
+        List<Path> files = new ArrayList<>();
+        try {
+            if (!RotatedFiles.isRotated(file)) files.addAll(RotatedFiles.of(file));
         } catch (IOException e) {
-            throw new AuditFileException(file + ": cannot read: " + e.getMessage(), e);
+            throw new AuditFileException(file + ": cannot list the files it was rotated into: " + e.getMessage(), e);
         }
+        files.add(file);
+        var checker = new ChainChecker(trusted, true);
+        for (Path f : files) {
+            if (files.size() > 1) checker.readingFile(f.toString());
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
+                // the live file may be empty just after a rotation
+                read(f.toString(), in, checker, files.size() > 1 && f == file);
+            } catch (NoSuchFileException e) {
+                throw new AuditFileException(f + ": no such file", e);
+            } catch (IOException e) {
+                throw new AuditFileException(f + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        String source = files.size() == 1 ? file.toString()
+                : file + " and the " + (files.size() - 1) + " file(s) it was rotated into";
+        return checker.result(source, "line", List.of());
     }
 
     /** Verifies JSONL read from {@code in}; {@code source} names it in messages. */
     public static VerifyResult verify(String source, InputStream in, PublicKey trusted) throws IOException {
         var checker = new ChainChecker(trusted, true);
+        read(source, in, checker, false);
+        return checker.result(source, "line", List.of());
+    }
+
+    private static void read(String source, InputStream in, ChainChecker checker, boolean mayBeEmpty)
+            throws IOException {
         var lines = new LineReader(in, RecordFormat.MAX_LINE_BYTES);
         boolean looksLikeLog = false;
         long count = 0;
@@ -62,11 +88,13 @@ public final class AuditVerifier {
                 checker.accept(line.number(), line.bytes());
             }
         }
-        if (count == 0) throw new AuditFileException(source + ": empty, no audit records");
+        if (count == 0) {
+            if (mayBeEmpty) return;
+            throw new AuditFileException(source + ": empty, no audit records");
+        }
         if (!looksLikeLog) {
             throw new AuditFileException(source + ": line 1: not a Bulwark audit log (no line starts with {\"v\":)");
         }
-        return checker.result(source, "line", List.of());
     }
 
     /** Verifies every instance chain in a PostgreSQL audit store. */

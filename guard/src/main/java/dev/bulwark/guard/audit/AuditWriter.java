@@ -19,11 +19,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * batches, stores each batch at once (a flush), writes a signed checkpoint every {@code checkpointEvery} records and
  * syncs (fsync) after it; {@link #close} drains what is queued, writes a final checkpoint, syncs and waits.
  * A failing store is retried with back-off (the batch is all-or-none); events keep queueing, then dropping, meanwhile.
+ * A store that is full (a JSONL file at its rotation size) gets a checkpoint to end the file, is rotated, and the
+ * new file starts with a checkpoint too, so that every file verifies on its own.
  */
 final class AuditWriter implements AuditSink {
     static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     static final int MAX_BATCH = 512;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+    /** After a failed rotation, how long the file may go on growing before the next try. */
+    private static final Duration ROTATE_RETRY = Duration.ofMinutes(1);
     private static final System.Logger LOG = System.getLogger(AuditWriter.class.getName());
 
     private final RecordStore store;
@@ -37,6 +41,8 @@ final class AuditWriter implements AuditSink {
     private volatile boolean closing;
     private volatile boolean abandon;
     private TornTail torn;
+    private boolean startFile;
+    private Instant nextRotation = Instant.MIN;
 
     /** Opens {@code store} (blocking: call at start-up, not on an event loop) and starts the writer thread. */
     AuditWriter(RecordStore store, String instance, AuditKeys keys, int checkpointEvery, int queueCapacity) {
@@ -45,6 +51,7 @@ final class AuditWriter implements AuditSink {
         this.store = store;
         this.chain = new Chain(instance, keys, opened.tail());
         this.torn = opened.torn();
+        this.startFile = opened.newFile();
         this.checkpointEvery = checkpointEvery;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = new Thread(this::run, "bulwark-audit-writer");
@@ -101,6 +108,11 @@ final class AuditWriter implements AuditSink {
                     queue.drainTo(batch, MAX_BATCH - 1);
                 }
                 boolean sync = false;
+                if (startFile) {
+                    out.add(chain.checkpoint(Instant.now(), false));
+                    startFile = false;
+                    sync = true;
+                }
                 if (torn != null) {
                     out.add(chain.torn(torn, Instant.now()));
                     torn = null;
@@ -125,12 +137,30 @@ final class AuditWriter implements AuditSink {
                 batch.clear();
                 out.clear();
                 if (done) return;
+                if (store.full()) rotate();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "audit writer stopped: " + e);
         }
+    }
+
+    /** Ends the file with a checkpoint, moves on to a new one and starts it with a checkpoint. */
+    private void rotate() throws InterruptedException {
+        Instant now = Instant.now();
+        if (now.isBefore(nextRotation)) return;
+        store(List.of(chain.checkpoint(now, false)), true);
+        try {
+            store.rotate();
+        } catch (Exception e) {
+            nextRotation = now.plus(ROTATE_RETRY);
+            LOG.log(System.Logger.Level.WARNING, "audit: cannot rotate " + store.describe() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the file goes on growing, next try in "
+                    + ROTATE_RETRY.toSeconds() + " s");
+            return;
+        }
+        store(List.of(chain.checkpoint(Instant.now(), false)), true);
     }
 
     /** The event's record, or null (counted as dropped, so the next gap record shows it) if it cannot be written. */

@@ -28,6 +28,7 @@ final class ChainChecker {
     private final Map<String, State> chains = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
     private long records;
+    private String file;
 
     /**
      * @param fromGenesis true when the records start at each chain's beginning (a whole log); false to pick up a
@@ -37,6 +38,11 @@ final class ChainChecker {
         this.trusted = trusted;
         this.trustedKeyId = AuditKeys.keyId(trusted);
         this.fromGenesis = fromGenesis;
+    }
+
+    /** Names the file the next records come from, in problems (when one check reads several files in turn). */
+    void readingFile(String name) {
+        this.file = name;
     }
 
     /** Columns a database row stores beside the record; they must agree with it. */
@@ -91,7 +97,11 @@ final class ChainChecker {
                 problem(line, instance, seq, Kind.MALFORMED, "more than " + MAX_INSTANCES + " instances");
                 return;
             }
-            chain = fromGenesis ? new State(instance, 1, Hashes.genesis(instance)) : new State(instance, seq, prev);
+            // a rotated file starts with a signed checkpoint: from there the chain verifies without the files before
+            boolean continues = fromGenesis && seq > 1 && type == RecordFormat.Type.CHECKPOINT;
+            chain = fromGenesis && !continues ? new State(instance, 1, Hashes.genesis(instance))
+                    : new State(instance, seq, prev);
+            if (continues) chain.firstSeq = seq;
             chains.put(instance, chain);
         }
         link(line, chain, seq, prev);
@@ -135,7 +145,7 @@ final class ChainChecker {
 
     /** Records the problems of a whole source (an incomplete last line) that belong to no record. */
     void problem(long line, String instance, long seq, Kind kind, String message) {
-        if (problems.size() < MAX_PROBLEMS) problems.add(new Problem(line, instance, seq, kind, message));
+        if (problems.size() < MAX_PROBLEMS) problems.add(new Problem(line, instance, seq, kind, message, file));
     }
 
     boolean ok() {
@@ -156,6 +166,11 @@ final class ChainChecker {
         var summaries = chains.values().stream().map(State::summary).toList();
         var allWarnings = new ArrayList<>(warnings);
         for (InstanceSummary s : summaries) {
+            if (s.firstSeq() > 1) {
+                allWarnings.add(s.instance() + ": starts at seq " + s.firstSeq() + " with a signed checkpoint; the "
+                        + (s.firstSeq() - 1) + " record(s) before it are not among those verified (files rotated out "
+                        + "and deleted, or not given — or removed, which this cannot tell apart)");
+            }
             if (s.uncovered() > 0) {
                 allWarnings.add(s.instance() + ": " + s.uncovered() + " record(s) after seq " + s.lastCheckpointSeq()
                         + " are not yet covered by a signature (a writer still running, or one that stopped "
@@ -186,6 +201,7 @@ final class ChainChecker {
         long lastSeq;
         long lastCheckpointSeq;
         long records, events, checkpoints, gaps, dropped, torn;
+        long firstSeq = 1;
         boolean closed;
 
         State(String instance, long nextSeq, String prev) {
@@ -217,7 +233,7 @@ final class ChainChecker {
         }
 
         InstanceSummary summary() {
-            return new InstanceSummary(instance, records, events, checkpoints, gaps, dropped, torn, lastSeq,
+            return new InstanceSummary(instance, firstSeq, records, events, checkpoints, gaps, dropped, torn, lastSeq,
                     lastCheckpointSeq, Math.max(0, lastSeq - lastCheckpointSeq), closed);
         }
     }

@@ -22,12 +22,17 @@ public final class ChainedAuditSink implements AuditSink {
     /** Opens (or creates) {@code config.path()}, continuing this instance's chain. */
     public static ChainedAuditSink jsonl(AuditConfig config) {
         Objects.requireNonNull(config.path(), "audit.path");
-        return jsonl(config.path(), AuditSinks.instanceId(config), AuditSinks.keys(config), config.checkpointEvery(),
-                AuditWriter.DEFAULT_QUEUE_CAPACITY);
+        return jsonl(config.path(), config.rotation(), AuditSinks.instanceId(config), AuditSinks.keys(config),
+                config.checkpointEvery(), AuditWriter.DEFAULT_QUEUE_CAPACITY);
     }
 
     static ChainedAuditSink jsonl(Path file, String instance, AuditKeys keys, int checkpointEvery, int queueCapacity) {
-        return new ChainedAuditSink(new AuditWriter(new JsonlStore(file), instance, keys, checkpointEvery,
+        return jsonl(file, AuditConfig.Rotation.NEVER, instance, keys, checkpointEvery, queueCapacity);
+    }
+
+    static ChainedAuditSink jsonl(Path file, AuditConfig.Rotation rotation, String instance, AuditKeys keys,
+                                  int checkpointEvery, int queueCapacity) {
+        return new ChainedAuditSink(new AuditWriter(new JsonlStore(file, rotation), instance, keys, checkpointEvery,
                 queueCapacity));
     }
 

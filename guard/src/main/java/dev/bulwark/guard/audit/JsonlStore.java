@@ -1,6 +1,7 @@
 package dev.bulwark.guard.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.guard.config.AuditConfig.Rotation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -8,12 +9,11 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,21 +21,27 @@ import java.util.List;
 /**
  * A JSONL log file, one record per line, held under an exclusive lock while open (one writer per file). On open a
  * partial last line (a crash mid-write) is moved into {@code <file>.torn-<time>} and the records since the last
- * checkpoint of this instance are verified before the chain continues.
+ * checkpoint of this instance are verified before the chain continues. With rotation on, a file that reached its
+ * size is renamed to {@code <file>.<UTC time>} ({@link RotatedFiles}) and the chain goes on in a new {@code <file>};
+ * an empty {@code <file>} beside rotated ones continues the chain of the newest of them.
  */
 final class JsonlStore implements RecordStore {
     /** How far back the tail check reads at most, looking for this instance's last checkpoint. */
     static final long TAIL_BOUND = 64L << 20;
-    private static final DateTimeFormatter TORN_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path file;
+    private final Rotation rotation;
     private FileChannel channel;
     private FileLock lock;
     private long position;
 
     JsonlStore(Path file) {
+        this(file, Rotation.NEVER);
+    }
+
+    JsonlStore(Path file, Rotation rotation) {
         this.file = file;
+        this.rotation = rotation;
     }
 
     @Override
@@ -43,17 +49,16 @@ final class JsonlStore implements RecordStore {
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) Files.createDirectories(dir);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) throw new AuditStoreException(file + ": the audit log is in use by another writer");
+            Locked opened = openLocked();
+            channel = opened.channel();
+            lock = opened.lock();
             TornTail torn = moveTornTail();
             position = channel.size();
-            return new Opened(tail(instance, key), torn);
+            if (position == 0) {
+                ChainTail before = rotatedTail(instance, key);
+                if (before != null) return new Opened(before, torn, true);
+            }
+            return new Opened(tail(channel, file, instance, key), torn, false);
         } catch (IOException e) {
             close();
             throw new AuditStoreException(file + ": cannot open the audit log: " + e.getMessage(), e);
@@ -63,12 +68,32 @@ final class JsonlStore implements RecordStore {
         }
     }
 
+    private record Locked(FileChannel channel, FileLock lock) {
+    }
+
+    /** Opens (creating) {@code file} for reading and writing under an exclusive lock: one writer per file. */
+    private Locked openLocked() throws IOException {
+        FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+            held = opened.tryLock();
+        } catch (OverlappingFileLockException | IOException e) {
+            held = null;
+        }
+        if (held == null) {
+            opened.close();
+            throw new AuditStoreException(file + ": the audit log is in use by another writer");
+        }
+        return new Locked(opened, held);
+    }
+
     /** A last line without its newline is a write a crash cut short: keep it in a file of its own, never drop it. */
     private TornTail moveTornTail() throws IOException {
         long size = channel.size();
         if (size == 0 || lastByte(size) == '\n') return null;
         long start = BackwardLines.lastNewlineBefore(channel, size) + 1;
-        Path aside = file.resolveSibling(file.getFileName() + ".torn-" + TORN_TIME.format(Instant.now()));
+        Path aside = file.resolveSibling(file.getFileName() + ".torn-" + RotatedFiles.STAMP.format(Instant.now()));
         MessageDigest sha = Hashes.newDigest();
         try (FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
@@ -99,16 +124,16 @@ final class JsonlStore implements RecordStore {
      * Reads back to this instance's last-but-one checkpoint and verifies from there to the end: the last signed
      * segment whole, and whatever follows it.
      */
-    private ChainTail tail(String instance, PublicKey key) throws IOException {
-        var back = new BackwardLines(channel, channel.size());
+    private ChainTail tail(FileChannel log, Path where, String instance, PublicKey key) throws IOException {
+        var back = new BackwardLines(log, log.size());
         List<byte[]> mine = new ArrayList<>();
         boolean reachedStart = true;
         int checkpoints = 0;
         for (byte[] line; (line = back.previous()) != null; ) {
             JsonNode n = parseOrNull(line);
             if (n == null) {
-                throw new AuditStoreException(file + ": a line near the end is not an audit record; run "
-                        + "'bulwark audit verify " + file + "' and move the file aside to start a new log");
+                throw new AuditStoreException(where + ": a line near the end is not an audit record; run "
+                        + "'bulwark audit verify " + where + "' and move the file aside to start a new log");
             }
             if (instance.equals(n.path("instance").asText())) {
                 mine.add(line);
@@ -121,7 +146,7 @@ final class JsonlStore implements RecordStore {
         }
         if (mine.isEmpty()) {
             if (!reachedStart) {
-                throw new AuditStoreException(file + ": no record of instance '" + instance + "' in the last "
+                throw new AuditStoreException(where + ": no record of instance '" + instance + "' in the last "
                         + TAIL_BOUND + " bytes; give each instance its own log file");
             }
             return ChainTail.empty(instance);
@@ -131,11 +156,56 @@ final class JsonlStore implements RecordStore {
         for (byte[] line : mine) checker.accept(0, line);
         if (!checker.ok()) {
             var p = checker.problems().get(0);
-            throw new AuditStoreException(file + ": the end of the audit log does not verify (instance " + instance
-                    + ", seq " + p.seq() + ": " + p.message() + "); run 'bulwark audit verify " + file
+            throw new AuditStoreException(where + ": the end of the audit log does not verify (instance " + instance
+                    + ", seq " + p.seq() + ": " + p.message() + "); run 'bulwark audit verify " + where
                     + "', keep the file as evidence and start a new log");
         }
         return checker.tail(instance);
+    }
+
+    /**
+     * Where the chain stands at the end of the newest rotated file, for an empty {@code file} (just rotated, or
+     * rotated and then the process stopped before writing): null when there is none or it holds no record of
+     * {@code instance}.
+     */
+    private ChainTail rotatedTail(String instance, PublicKey key) throws IOException {
+        List<Path> rotated = RotatedFiles.of(file);
+        if (rotated.isEmpty()) return null;
+        Path newest = rotated.getLast();
+        try (FileChannel log = FileChannel.open(newest, StandardOpenOption.READ)) {
+            ChainTail tail = tail(log, newest, instance, key);
+            return tail.seq() == 0 ? null : tail;
+        }
+    }
+
+    @Override
+    public boolean full() {
+        return rotation.maxBytes() > 0 && position >= rotation.maxBytes();
+    }
+
+    /**
+     * Renames the file to {@code <file>.<UTC time>} and continues in a new, locked {@code <file>}; then deletes the
+     * oldest rotated files beyond {@code keepFiles}. The caller has ended the file with a checkpoint and synced it. If
+     * the new file cannot be had, the rename is undone and writing goes on in the old one.
+     */
+    @Override
+    public void rotate() throws IOException {
+        Path rotated = RotatedFiles.nextName(file, Instant.now());
+        // renamed while still open and locked: the open channel and its lock follow the file (POSIX)
+        Files.move(file, rotated, StandardCopyOption.ATOMIC_MOVE);
+        Locked next;
+        try {
+            next = openLocked();
+        } catch (IOException | RuntimeException e) {
+            Files.move(rotated, file, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+        FileChannel old = channel;
+        channel = next.channel();
+        lock = next.lock();
+        position = 0;
+        old.close(); // releases its lock
+        RotatedFiles.prune(file, rotation.keepFiles());
     }
 
     private static JsonNode parseOrNull(byte[] line) {

@@ -39,7 +39,7 @@ final class PostgresStore implements RecordStore {
         try {
             migrate(url);
             connection = connect();
-            return new Opened(tail(instance, key), null);
+            return new Opened(tail(instance, key), null, false);
         } catch (SQLException | RuntimeException e) {
             close();
             if (e instanceof AuditStoreException a) throw a;

@@ -27,7 +27,21 @@ sealed interface RecordStore extends AutoCloseable permits JsonlStore, PostgresS
     /** Names the store in messages, without secrets. */
     String describe();
 
-    /** @param torn a partial last line moved aside on open, to be noted in the next record; or null */
-    record Opened(ChainTail tail, TornTail torn) {
+    /** True when the store has reached its size and wants {@link #rotate} (a JSONL file with rotation on). */
+    default boolean full() {
+        return false;
+    }
+
+    /** Moves on to a new file; the chain continues there. Called only when {@link #full}, after a synced checkpoint. */
+    default void rotate() throws Exception {
+        throw new UnsupportedOperationException(describe() + " does not rotate");
+    }
+
+    /**
+     * @param torn    a partial last line moved aside on open, to be noted in the next record; or null
+     * @param newFile the chain continues from an earlier, rotated file into an empty one: its first record must be
+     *                a signed checkpoint, so that the file verifies on its own
+     */
+    record Opened(ChainTail tail, TornTail torn, boolean newFile) {
     }
 }

@@ -53,20 +53,23 @@ public record VerifyResult(String source, String unit, long records, List<Instan
     }
 
     /**
-     * @param line     line number (JSONL, from 1) or row id (PostgreSQL)
+     * @param line     line number (JSONL, from 1 in each file) or row id (PostgreSQL)
      * @param instance the record's instance, when it could be read
      * @param seq      the record's seq as stored, or -1 when it could not be read
+     * @param file     the file of the line when several were verified as one chain (rotated files), else null
      */
-    public record Problem(long line, String instance, long seq, Kind kind, String message) {
+    public record Problem(long line, String instance, long seq, Kind kind, String message, String file) {
     }
 
     /**
      * One instance's chain.
      *
+     * @param firstSeq  the seq it starts at: 1, or the signed checkpoint that starts a rotated file when the files
+     *                  before it were not verified
      * @param uncovered records after the last valid checkpoint: not yet covered by a signature
      * @param closed    the chain ends with the checkpoint its writer writes on close
      */
-    public record InstanceSummary(String instance, long records, long events, long checkpoints, long gaps,
+    public record InstanceSummary(String instance, long firstSeq, long records, long events, long checkpoints, long gaps,
                                   long droppedEvents, long tornTails, long lastSeq, long lastCheckpointSeq,
                                   long uncovered, boolean closed) {
     }

@@ -45,6 +45,8 @@ public final class GuardDefaults {
     public static final String AUDIT_FILE = "audit.jsonl";
     public static final String AUDIT_SIGNING_KEY = "audit-signing.pem";
     public static final int AUDIT_CHECKPOINT_EVERY = 1000;
+    /** A file of this size holds roughly 250,000 records of ordinary chat traffic. */
+    public static final int AUDIT_ROTATE_MEGABYTES = 256;
 
     private GuardDefaults() {
     }

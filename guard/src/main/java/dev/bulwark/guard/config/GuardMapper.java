@@ -127,7 +127,9 @@ final class GuardMapper {
         return new AuditConfig(path, postgres, audit.path("signingKey", GuardDefaults.AUDIT_SIGNING_KEY),
                 audit.integer("checkpointEvery", GuardDefaults.AUDIT_CHECKPOINT_EVERY),
                 audit.choice("text", AuditConfig.TextMode.class, AuditConfig.TextMode.HASH),
-                audit.text("instanceId", null));
+                audit.text("instanceId", null),
+                new AuditConfig.Rotation((long) audit.integer("rotateMegabytes", GuardDefaults.AUDIT_ROTATE_MEGABYTES) << 20,
+                        audit.integer("keepFiles", 0)));
     }
 
     private static StateConfig state(Fields state) {

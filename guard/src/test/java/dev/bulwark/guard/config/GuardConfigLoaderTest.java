@@ -85,7 +85,8 @@ class GuardConfigLoaderTest {
         assertThat(p.perIpLimits()).isEqualTo(new Limits(120, null, null, null, null));
         assertThat(p.failClosed()).isTrue();
         assertThat(c.audit()).isEqualTo(new AuditConfig(dir.resolve("audit.jsonl"), null,
-                dir.resolve("audit-signing.pem"), 1000, AuditConfig.TextMode.HASH, null));
+                dir.resolve("audit-signing.pem"), 1000, AuditConfig.TextMode.HASH, null,
+                new AuditConfig.Rotation(256L << 20, 0)));
         assertThat(c.state()).isEqualTo(new StateConfig(StateConfig.Backend.MEMORY, null));
         assertThat(c.alerts()).isEqualTo(new AlertsConfig(null));
     }
@@ -149,6 +150,8 @@ class GuardConfigLoaderTest {
               checkpointEvery: 10
               text: redacted
               instanceId: gw-1
+              rotateMegabytes: 64
+              keepFiles: 30
             state: {backend: redis, redisUrl: "redis://127.0.0.1:6379"}
             alerts: {webhook: "https://hooks.example.com/bulwark"}
             """;
@@ -197,7 +200,8 @@ class GuardConfigLoaderTest {
         assertThat(p.perIpLimits()).isEqualTo(new Limits(200, null, null, null, 20));
         assertThat(p.failClosed()).isFalse();
         assertThat(c.audit()).isEqualTo(new AuditConfig(null, "jdbc:postgresql://127.0.0.1:5432/audit",
-                Path.of("/etc/bulwark/audit.pem"), 10, AuditConfig.TextMode.REDACTED, "gw-1"));
+                Path.of("/etc/bulwark/audit.pem"), 10, AuditConfig.TextMode.REDACTED, "gw-1",
+                new AuditConfig.Rotation(64L << 20, 30)));
         assertThat(c.state()).isEqualTo(new StateConfig(StateConfig.Backend.REDIS, URI.create("redis://127.0.0.1:6379")));
         assertThat(c.alerts()).isEqualTo(new AlertsConfig(URI.create("https://hooks.example.com/bulwark")));
     }
