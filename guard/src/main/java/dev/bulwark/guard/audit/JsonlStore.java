@@ -28,6 +28,7 @@ import java.util.List;
 final class JsonlStore implements RecordStore {
     /** How far back the tail check reads at most, looking for this instance's last checkpoint. */
     static final long TAIL_BOUND = 64L << 20;
+    private static final System.Logger LOG = System.getLogger(JsonlStore.class.getName());
 
     private final Path file;
     private final Rotation rotation;
@@ -78,8 +79,11 @@ final class JsonlStore implements RecordStore {
         FileLock held;
         try {
             held = opened.tryLock();
-        } catch (OverlappingFileLockException | IOException e) {
+        } catch (OverlappingFileLockException e) {
             held = null;
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
         }
         if (held == null) {
             opened.close();
@@ -204,8 +208,15 @@ final class JsonlStore implements RecordStore {
         channel = next.channel();
         lock = next.lock();
         position = 0;
-        old.close(); // releases its lock
-        RotatedFiles.prune(file, rotation.keepFiles());
+        // from here on the rotation has happened: what fails now must not stop the new file's signed start
+        try {
+            old.close(); // releases its lock
+            for (Path gone : RotatedFiles.prune(file, rotation.keepFiles())) {
+                LOG.log(System.Logger.Level.INFO, "audit: deleted " + gone + " (keepFiles " + rotation.keepFiles() + ")");
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "audit: after rotating " + file + ": " + e.getMessage());
+        }
     }
 
     private static JsonNode parseOrNull(byte[] line) {
