@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A JSONL log file, one record per line, held under an exclusive lock while open (one writer per file). On open a
@@ -74,8 +75,9 @@ final class JsonlStore implements RecordStore {
 
     /** Opens (creating) {@code file} for reading and writing under an exclusive lock: one writer per file. */
     private Locked openLocked() throws IOException {
-        FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        // a new file gets mode 640 from the start: prompts and replies, even hashed, name clients and addresses
+        FileChannel opened = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), PrivateFiles.logFile(file));
         FileLock held;
         try {
             held = opened.tryLock();
@@ -99,7 +101,8 @@ final class JsonlStore implements RecordStore {
         long start = BackwardLines.lastNewlineBefore(channel, size) + 1;
         Path aside = file.resolveSibling(file.getFileName() + ".torn-" + RotatedFiles.STAMP.format(Instant.now()));
         MessageDigest sha = Hashes.newDigest();
-        try (FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(aside, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PrivateFiles.logFile(aside))) {
             ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
             for (long at = start; at < size; ) {
                 buf.clear();

@@ -5,11 +5,23 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes key material into new files readable by the owner only (mode 600 where the file system has modes). */
+/**
+ * Writes key material into new files readable by the owner only (mode 600 where the file system has modes), and
+ * names the mode of new audit log files (640: the gateway writes, a log shipper in its group may read, no one else).
+ */
 final class PrivateFiles {
+    private static final FileAttribute<?>[] NONE = new FileAttribute<?>[0];
+
     private PrivateFiles() {
+    }
+
+    /** Attributes to create an audit log file with: mode 640 where the file system has modes. */
+    static FileAttribute<?>[] logFile(Path file) {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return NONE;
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"))};
     }
 
     /**

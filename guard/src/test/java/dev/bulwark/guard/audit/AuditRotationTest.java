@@ -1,6 +1,7 @@
 package dev.bulwark.guard.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.guard.audit.VerifyResult.Kind;
 import dev.bulwark.guard.audit.VerifyResult.Problem;
@@ -8,6 +9,7 @@ import dev.bulwark.guard.config.AuditConfig.Rotation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +151,21 @@ class AuditRotationTest {
         write(3, Rotation.NEVER);
         assertThat(RotatedFiles.of(log)).isEmpty();
         assertThat(verify(log).ok()).isTrue();
+    }
+
+    @Test
+    void new_log_files_are_readable_by_owner_and_group_only() throws IOException {
+        assumeTrue(log.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        write(2, SMALL);
+        List<Path> files = new java.util.ArrayList<>(RotatedFiles.of(log));
+        files.add(log);
+        for (Path f : files) {
+            // 640, or less under a stricter umask: never anything for others, never group write
+            assertThat(Files.getPosixFilePermissions(f)).as(f.toString())
+                    .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)
+                    .doesNotContain(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ,
+                            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+        }
     }
 
     @Test
