@@ -19,6 +19,17 @@ public interface AccessControl {
         return authorize(caller, route, model, List.of());
     }
 
+    /**
+     * Whether one of the caller's roles names {@code model} (a pattern matching it) for one of the routes it grants:
+     * what {@code /v1/models} shows this caller.
+     */
+    default boolean mayUseModel(Caller caller, String model) {
+        for (Route route : Route.values()) {
+            if (authorize(caller, route, model).isEmpty()) return true;
+        }
+        return false;
+    }
+
     sealed interface Authentication permits Authenticated, Rejected {
     }
 

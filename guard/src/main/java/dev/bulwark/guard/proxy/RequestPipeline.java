@@ -68,7 +68,7 @@ final class RequestPipeline {
         this.upstreamCall = upstreamCall;
         this.recorder = recorder;
         this.metrics = metrics;
-        this.wholeReply = new WholeReply(parts.output(), offload, parts.policies().failClosed());
+        this.wholeReply = new WholeReply(parts.output(), parts.access(), offload, parts.policies().failClosed());
     }
 
     void handle(RoutingContext rc, Route route) {

@@ -1,6 +1,8 @@
 package dev.bulwark.guard.proxy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.guard.pipeline.AccessControl;
+import dev.bulwark.guard.pipeline.Caller;
 import dev.bulwark.guard.pipeline.Decision;
 import dev.bulwark.guard.pipeline.OutputFilter;
 import dev.bulwark.guard.pipeline.OutputFilter.OutputVerdict;
@@ -22,11 +24,13 @@ final class WholeReply {
     static final long MAX_REPLY_BYTES = 16L * 1024 * 1024;
 
     private final OutputFilter output;
+    private final AccessControl access;
     private final Offload offload;
     private final boolean failClosed;
 
-    WholeReply(OutputFilter output, Offload offload, boolean failClosed) {
+    WholeReply(OutputFilter output, AccessControl access, Offload offload, boolean failClosed) {
         this.output = output;
+        this.access = access;
         this.offload = offload;
         this.failClosed = failClosed;
     }
@@ -39,6 +43,7 @@ final class WholeReply {
     Future<Void> relay(Exchange ex, Route route, UpstreamAdapter adapter, UpstreamCall.Opened upstream,
                        HttpServerResponse out, java.util.Optional<Long> maxTokens) {
         String model = ex.model;
+        Caller caller = ex.caller;
         return BoundedRead.read(upstream.response, MAX_REPLY_BYTES)
                 .recover(e -> {
                     upstream.cancel();
@@ -50,7 +55,7 @@ final class WholeReply {
                     upstream.settled();
                     ex.upstreamEndNanos = System.nanoTime();
                     return offload.run(output.cheapFor(body.length()),
-                            () -> check(route, adapter, model, body, maxTokens, ex.offeredTools));
+                            () -> check(route, adapter, model, caller, body, maxTokens, ex.offeredTools));
                 })
                 .map(checked -> {
                     ex.decisions.addAll(checked.decisions());
@@ -69,7 +74,7 @@ final class WholeReply {
                 });
     }
 
-    private Checked check(Route route, UpstreamAdapter adapter, String model, Buffer body,
+    private Checked check(Route route, UpstreamAdapter adapter, String model, Caller caller, Buffer body,
                           java.util.Optional<Long> maxTokens, java.util.Set<String> offeredTools) {
         ObjectNode reply;
         try {
@@ -78,8 +83,9 @@ final class WholeReply {
             throw new Refused(ErrorReplies.upstreamBadReply(), "upstream-error");
         }
         Usage usage = Usage.reported(reply);
-        if (route == Route.MODELS) { // a model list: nothing a filter reads
-            return new Checked(JsonBodies.bytes(reply), null, List.of(), "", usage);
+        if (route == Route.MODELS) { // a model list: no text for the filters, but only what the caller may use
+            List<Decision> cut = ModelList.keepAllowed(reply, id -> access.mayUseModel(caller, id));
+            return new Checked(JsonBodies.bytes(reply), null, cut, "", usage);
         }
         OutputVerdict verdict;
         try {

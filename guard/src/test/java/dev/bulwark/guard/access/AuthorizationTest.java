@@ -27,6 +27,22 @@ class AuthorizationTest {
         return new Caller("c", Set.of(roles), "198.51.100.1", "key", Limits.NONE);
     }
 
+    /** roles (space separated) | model | whether /v1/models shows it to them */
+    @ParameterizedTest(name = "{0} sees {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            chat         | anything-at-all        | true
+            gpt          | gpt-4o-mini            | true
+            gpt          | o1                     | false
+            gpt          | text-embedding-3-small | false
+            gpt embed    | text-embedding-3-small | true
+            embed        | nomic-embed-text       | true
+            lister       | gpt-4o                 | false
+            unknown-role | gpt-4o                 | false
+            """)
+    void the_model_list_shows_the_models_a_role_names(String roles, String model, boolean shown) {
+        assertThat(ACCESS.mayUseModel(caller(roles.split(" ")), model)).isEqualTo(shown);
+    }
+
     /** roles (space separated) | route | model ('-' for none) | expected: ok, route or model */
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -209,11 +209,19 @@ class PipelineBranchesTest extends GatewayTestBase {
     }
 
     @Test
-    void modelsListIsForwardedAfterAuthentication() throws Exception {
+    void modelsListIsForwardedAfterAuthenticationWithoutTheModelsTheCallerMayNotUse() throws Exception {
         start();
         HttpResponse<String> response = get(guard.url() + "/v1/models");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(stub.receivedHeaders.poll().get("authorization")).isEqualTo(Fakes.UPSTREAM_SECRET);
+        assertThat(new io.vertx.core.json.JsonObject(response.body()).getJsonArray("data").stream()
+                .map(e -> ((io.vertx.core.json.JsonObject) e).getString("id")).toList())
+                .containsExactly("gpt-test", "gpt-4o");
+        AuditEvent event = fakes.audit.next();
+        assertThat(event.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.detector()).isEqualTo("model-list");
+            assertThat(d.count()).isEqualTo(1);
+        });
     }
 
     @Test

@@ -79,6 +79,13 @@ final class StubUpstream implements AutoCloseable {
         receivedHeaders.add(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
         request.body().onSuccess(body -> {
             receivedBodies.add(body.toString());
+            if (request.path().endsWith("/models")) {
+                request.response().putHeader("content-type", "application/json").end(new JsonObject()
+                        .put("object", "list").put("data", List.of(new JsonObject().put("id", "gpt-test"),
+                                new JsonObject().put("id", "forbidden-model"), new JsonObject().put("id", "gpt-4o")))
+                        .encode());
+                return;
+            }
             String model = body.length() == 0 ? "" : body.toJsonObject().getString("model", "");
             var response = request.response();
             switch (model) {
