@@ -29,6 +29,7 @@ final class ChainChecker {
     private final List<Problem> problems = new ArrayList<>();
     private long records;
     private String file;
+    private boolean signedStartAllowed;
 
     /**
      * @param fromGenesis true when the records start at each chain's beginning (a whole log); false to pick up a
@@ -38,6 +39,15 @@ final class ChainChecker {
         this.trusted = trusted;
         this.trustedKeyId = AuditKeys.keyId(trusted);
         this.fromGenesis = fromGenesis;
+    }
+
+    /**
+     * Lets a chain start at a signed checkpoint instead of seq 1 (reported in a warning): how a rotated JSONL file,
+     * or the rest of a log whose oldest files are gone, begins. Never for a table, which does not rotate.
+     */
+    ChainChecker allowingSignedStart() {
+        this.signedStartAllowed = true;
+        return this;
     }
 
     /** Names the file the next records come from, in problems (when one check reads several files in turn). */
@@ -98,7 +108,7 @@ final class ChainChecker {
                 return;
             }
             // a rotated file starts with a signed checkpoint: from there the chain verifies without the files before
-            boolean continues = fromGenesis && seq > 1 && type == RecordFormat.Type.CHECKPOINT;
+            boolean continues = fromGenesis && signedStartAllowed && seq > 1 && type == RecordFormat.Type.CHECKPOINT;
             chain = fromGenesis && !continues ? new State(instance, 1, Hashes.genesis(instance))
                     : new State(instance, seq, prev);
             if (continues) chain.firstSeq = seq;

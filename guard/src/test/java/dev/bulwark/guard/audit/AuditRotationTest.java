@@ -135,6 +135,20 @@ class AuditRotationTest {
     }
 
     @Test
+    void a_signed_start_is_accepted_from_files_only_not_where_nothing_rotates() throws IOException {
+        write(1, Rotation.NEVER);
+        List<String> lines = AuditLogs.lines(log);
+        while (!lines.getFirst().contains("\"type\":\"checkpoint\"")) lines.removeFirst(); // cut up to a checkpoint
+        AuditLogs.writeLines(log, lines);
+        VerifyResult fromFile = verify(log);
+        assertThat(fromFile.ok()).isTrue();
+        assertThat(fromFile.warnings()).anySatisfy(w -> assertThat(w).contains("starts at seq"));
+        // the strict check (one source that does not rotate, as a PostgreSQL table): the cut is a problem
+        VerifyResult strict = AuditVerifier.verify("table-like", Files.newInputStream(log), keys.publicKey());
+        assertThat(strict.firstProblem().orElseThrow().kind()).isEqualTo(Kind.MISSING);
+    }
+
+    @Test
     void a_restart_right_after_a_rename_continues_the_chain_in_a_new_file() throws IOException {
         write(1, Rotation.NEVER);
         // the process stopped after renaming the full file and before opening the next one
