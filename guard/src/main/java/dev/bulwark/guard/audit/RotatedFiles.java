@@ -31,11 +31,13 @@ final class RotatedFiles {
         String name = live.getFileName().toString();
         List<Path> found = new ArrayList<>();
         if (dir == null || !Files.isDirectory(dir)) return found;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, name + ".*")) {
-            for (Path p : entries) {
-                String other = p.getFileName().toString();
-                if (SUFFIX.matcher(other.substring(name.length())).matches() && Files.isRegularFile(p)) found.add(p);
-            }
+        // a filter, not a glob: the log's own name may hold glob characters
+        DirectoryStream.Filter<Path> rotatedFromLive = p -> {
+            String other = p.getFileName().toString();
+            return other.startsWith(name) && SUFFIX.matcher(other.substring(name.length())).matches();
+        };
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, rotatedFromLive)) {
+            for (Path p : entries) if (Files.isRegularFile(p)) found.add(p);
         }
         found.sort(null);
         return found;

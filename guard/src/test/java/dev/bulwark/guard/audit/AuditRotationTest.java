@@ -196,5 +196,10 @@ class AuditRotationTest {
         assertThat(RotatedFiles.of(log)).containsExactly(a, b);
         assertThat(RotatedFiles.isRotated(a)).isTrue();
         assertThat(RotatedFiles.isRotated(log)).isFalse();
+
+        Path odd = dir.resolve("audit[gw*1].jsonl"); // glob characters in the log's own name
+        Path oddRotated = RotatedFiles.nextName(odd, t);
+        Files.writeString(oddRotated, "x");
+        assertThat(RotatedFiles.of(odd)).containsExactly(oddRotated);
     }
 }
