@@ -108,7 +108,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
         for (VerifyResult.InstanceSummary s : r.instances()) {
             out.println("  " + s.instance() + ": " + s.records() + " records (" + s.events() + " events, "
                     + s.checkpoints() + " checkpoints" + (s.gaps() > 0 ? ", " + s.gaps() + " gaps" : "")
-                    + "), " + (s.firstSeq() > 1 ? "seq " + s.firstSeq() + " to " + s.lastSeq() : "last seq " + s.lastSeq())
+                    + "), " + (s.firstSeq() > 1 ? "seq " + s.firstSeq() + " to " + s.lastSeq()
+                    : "last seq " + s.lastSeq())
                     + ", signed up to seq " + s.lastCheckpointSeq()
                     + (s.closed() ? ", closed" : ""));
         }

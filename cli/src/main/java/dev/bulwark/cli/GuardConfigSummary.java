@@ -58,8 +58,8 @@ final class GuardConfigSummary {
                 : "a scanner error lets the request through, flagged (fail open)");
         var audit = config.audit();
         line(out, "audit", (audit.path() != null ? audit.path().toString() : "PostgreSQL")
-                + ", text as " + lower(audit.text()) + ", signed checkpoint every " + audit.checkpointEvery() + " records"
-                + (audit.path() == null ? "" : ", " + rotation(audit.rotation())));
+                + ", text as " + lower(audit.text()) + ", signed checkpoint every " + audit.checkpointEvery()
+                + " records" + (audit.path() == null ? "" : ", " + rotation(audit.rotation())));
         line(out, "state", lower(config.state().backend()));
         out.flush();
     }
@@ -75,7 +75,8 @@ final class GuardConfigSummary {
     private static String rotation(AuditConfig.Rotation rotation) {
         if (rotation.maxBytes() == 0) return "never rotated";
         return "rotated at " + (rotation.maxBytes() >> 20) + " MB, "
-                + (rotation.keepFiles() == 0 ? "every rotated file kept" : "the newest " + rotation.keepFiles() + " kept");
+                + (rotation.keepFiles() == 0 ? "every rotated file kept"
+                : "the newest " + rotation.keepFiles() + " kept");
     }
 
     private static String lower(Enum<?> value) {

@@ -83,7 +83,8 @@ class AuditCommandTest {
         }
         List<Path> rotated;
         try (var files = Files.list(rotating.getParent())) {
-            rotated = files.filter(f -> f.getFileName().toString().matches("audit\\.jsonl\\.\\d{8}T.*Z")).sorted().toList();
+            rotated = files.filter(f -> f.getFileName().toString().matches("audit\\.jsonl\\.\\d{8}T.*Z"))
+                    .sorted().toList();
         }
         assertThat(rotated).hasSizeGreaterThanOrEqualTo(3);
         Run ok = run("audit", "verify", rotating.toString(), "--key", pub.toString());
