@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.guard.audit.Anchors;
 import dev.bulwark.guard.audit.AuditFileException;
 import dev.bulwark.guard.audit.AuditKeys;
 import dev.bulwark.guard.audit.AuditVerifier;
@@ -9,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Parameters;
                 "Exit codes: 0 the chain verifies, 1 tampering found, 2 missing or bad file, 3 database unreachable."},
         footer = {"", "Examples:",
                 "  ./bulwark audit verify audit.jsonl --key /secure/audit-signing.pem.pub",
+                "  ./bulwark audit verify audit.jsonl --key /secure/audit-signing.pem.pub --anchor 2285:sha256:9f…",
                 "  ./bulwark audit verify --postgres 'jdbc:postgresql://db/guard?user=audit' --key audit.pub"})
 final class AuditVerifyCommand implements Callable<Integer> {
 
@@ -42,6 +46,11 @@ final class AuditVerifyCommand implements Callable<Integer> {
                     + ".pub next to FILE, which proves little: keep a copy of the key away from the log.")
     Path key;
 
+    @Option(names = "--anchor", paramLabel = "SEQ:HASH",
+            description = "A checkpoint noted earlier outside the log (verify prints the latest as 'anchor:'); the "
+                    + "log must still hold it, else records were cut off its end or start. Repeatable.")
+    List<String> anchors = List.of();
+
     @Option(names = "--postgres", paramLabel = "JDBC_URL",
             description = "Verify every instance chain in a PostgreSQL audit store (instead of or beside FILE).")
     String postgres;
@@ -52,17 +61,23 @@ final class AuditVerifyCommand implements Callable<Integer> {
             throw new BadInputException("give the audit log FILE or --postgres JDBC_URL");
         }
         PublicKey trusted = trustedKey();
+        Map<Long, String> anchored;
+        try {
+            anchored = Anchors.parse(anchors);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
         int exit = ExitCode.OK;
         if (file != null) {
             try {
-                exit = Math.max(exit, report(AuditVerifier.verify(file, trusted)));
+                exit = Math.max(exit, report(AuditVerifier.verify(file, trusted, anchored)));
             } catch (AuditFileException e) {
                 throw new BadInputException(e.getMessage());
             }
         }
         if (postgres != null) {
             try {
-                exit = Math.max(exit, report(AuditVerifier.verifyPostgres(postgres, trusted)));
+                exit = Math.max(exit, report(AuditVerifier.verifyPostgres(postgres, trusted, anchored)));
             } catch (AuditFileException e) {
                 spec.commandLine().getErr().println("bulwark: " + e.getMessage());
                 spec.commandLine().getErr().flush();
@@ -96,8 +111,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
                     + " instance" + (r.instances().size() == 1 ? "" : "s") + ")");
         } else {
             VerifyResult.Problem p = r.firstProblem().orElseThrow();
-            out.println(r.source() + ": TAMPERING FOUND at " + (p.file() == null ? "" : p.file() + " ") + r.unit() + " "
-                    + p.line()
+            out.println(r.source() + ": TAMPERING FOUND" + (p.line() < 0 ? ""
+                    : " at " + (p.file() == null ? "" : p.file() + " ") + r.unit() + " " + p.line())
                     + (p.instance() == null ? "" : " (instance " + p.instance() + (p.seq() < 0 ? "" : ", seq "
                     + p.seq()) + ")") + ": " + p.message());
             if (r.problems().size() > 1) {
@@ -112,6 +127,10 @@ final class AuditVerifyCommand implements Callable<Integer> {
                     : "last seq " + s.lastSeq())
                     + ", signed up to seq " + s.lastCheckpointSeq()
                     + (s.closed() ? ", closed" : ""));
+            if (s.lastCheckpointHash() != null) {
+                out.println("    anchor " + Anchors.format(s.lastCheckpointSeq(), s.lastCheckpointHash())
+                        + " (note it outside the log; a later verify --anchor shows if records were cut off)");
+            }
         }
         for (String w : r.warnings()) out.println("warning: " + w);
         out.flush();

@@ -104,6 +104,26 @@ class AuditCommandTest {
     }
 
     @Test
+    void verify_prints_an_anchor_and_a_log_cut_short_since_exits_1_with_it() throws IOException {
+        Run first = run("audit", "verify", log.toString(), "--key", pub.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("anchor (13:sha256:[0-9a-f]{64})").matcher(first.out);
+        assertThat(m.find()).as(first.out).isTrue();
+        String anchor = m.group(1);
+        assertThat(run("audit", "verify", log.toString(), "--key", pub.toString(), "--anchor", anchor).exit).isZero();
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(log));
+        Files.writeString(log, String.join("\n", lines.subList(0, 5)) + "\n"); // up to the checkpoint at seq 5
+        assertThat(run("audit", "verify", log.toString(), "--key", pub.toString()).exit).isZero();
+        Run cut = run("audit", "verify", log.toString(), "--key", pub.toString(), "--anchor", anchor);
+        assertThat(cut.exit).isEqualTo(1);
+        assertThat(cut.out).contains("TAMPERING FOUND: the anchored record seq 13");
+
+        Run bad = run("audit", "verify", log.toString(), "--key", pub.toString(), "--anchor", "13:nope");
+        assertThat(bad.exit).isEqualTo(2);
+        assertThat(bad.err).contains("anchor '13:nope'");
+    }
+
+    @Test
     void a_missing_or_foreign_file_exits_2_naming_it() throws IOException {
         Run missing = run("audit", "verify", dir.resolve("gone.jsonl").toString(), "--key", pub.toString());
         assertThat(missing.exit).isEqualTo(2);

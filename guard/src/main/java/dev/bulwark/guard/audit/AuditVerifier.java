@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Verifies an audit log against a trusted public key: per instance chain, every record's hash is recomputed from
@@ -35,6 +36,11 @@ public final class AuditVerifier {
      * removed shows as missing records. A rotated file given by name is verified alone.
      */
     public static VerifyResult verify(Path file, PublicKey trusted) {
+        return verify(file, trusted, Map.of());
+    }
+
+    /** {@link #verify(Path, PublicKey)}, and every anchor (seq → hash, noted outside the log) must be in it. */
+    public static VerifyResult verify(Path file, PublicKey trusted, Map<Long, String> anchors) {
         if (!Files.exists(file)) throw new AuditFileException(file + ": no such file");
         if (!Files.isRegularFile(file)) throw new AuditFileException(file + ": not a regular file");
         List<Path> files = new ArrayList<>();
@@ -44,7 +50,7 @@ public final class AuditVerifier {
             throw new AuditFileException(file + ": cannot list the files it was rotated into: " + e.getMessage(), e);
         }
         files.add(file);
-        var checker = new ChainChecker(trusted, true).allowingSignedStart();
+        var checker = new ChainChecker(trusted, true).allowingSignedStart().expecting(anchors);
         for (Path f : files) {
             if (files.size() > 1) checker.readingFile(f.toString());
             try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
@@ -99,7 +105,12 @@ public final class AuditVerifier {
 
     /** Verifies every instance chain in a PostgreSQL audit store. */
     public static VerifyResult verifyPostgres(String jdbcUrl, PublicKey trusted) {
-        var checker = new ChainChecker(trusted, true);
+        return verifyPostgres(jdbcUrl, trusted, Map.of());
+    }
+
+    /** {@link #verifyPostgres(String, PublicKey)}, and every anchor (seq → hash) must be in the store. */
+    public static VerifyResult verifyPostgres(String jdbcUrl, PublicKey trusted, Map<Long, String> anchors) {
+        var checker = new ChainChecker(trusted, true).expecting(anchors);
         String where = Jdbc.redacted(jdbcUrl);
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             c.setAutoCommit(false); // a cursor: rows stream in batches instead of loading the whole table

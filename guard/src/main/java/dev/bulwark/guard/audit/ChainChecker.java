@@ -7,9 +7,12 @@ import dev.bulwark.guard.audit.VerifyResult.Problem;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Checks records one at a time, keeping one chain state per instance: the recomputed hash, the seq order, the
@@ -30,6 +33,8 @@ final class ChainChecker {
     private long records;
     private String file;
     private boolean signedStartAllowed;
+    private final Map<Long, String> anchors = new TreeMap<>();
+    private final Set<Long> anchorsFound = new HashSet<>();
 
     /**
      * @param fromGenesis true when the records start at each chain's beginning (a whole log); false to pick up a
@@ -47,6 +52,15 @@ final class ChainChecker {
      */
     ChainChecker allowingSignedStart() {
         this.signedStartAllowed = true;
+        return this;
+    }
+
+    /**
+     * Records that must be in the log: seq → hash, as noted outside it earlier (anchors). One that is missing or
+     * different is a problem: it shows records cut off the end, or the start, which the chain alone cannot.
+     */
+    ChainChecker expecting(Map<Long, String> anchored) {
+        anchors.putAll(anchored);
         return this;
     }
 
@@ -101,6 +115,7 @@ final class ChainChecker {
                     + row.instance() + ", " + row.seq() + ") disagree with the record it stores");
             return;
         }
+        if (stated.equals(anchors.get(seq))) anchorsFound.add(seq);
         State chain = chains.get(instance);
         if (chain == null) {
             if (chains.size() >= MAX_INSTANCES) {
@@ -150,6 +165,7 @@ final class ChainChecker {
                     + "the trusted key: forged or re-signed");
         } else {
             chain.lastCheckpointSeq = seq;
+            chain.lastCheckpointHash = RecordFormat.statedHash(bytes);
         }
     }
 
@@ -173,6 +189,15 @@ final class ChainChecker {
     }
 
     VerifyResult result(String source, String unit, List<String> warnings) {
+        String before = file;
+        file = null;
+        anchors.forEach((seq, hash) -> {
+            if (!anchorsFound.contains(seq)) {
+                problem(-1, null, seq, Kind.MISSING, "the anchored record seq " + seq + " (" + hash + ") is not in "
+                        + "the log: records were cut off, or it was changed");
+            }
+        });
+        file = before;
         var summaries = chains.values().stream().map(State::summary).toList();
         var allWarnings = new ArrayList<>(warnings);
         for (InstanceSummary s : summaries) {
@@ -212,6 +237,7 @@ final class ChainChecker {
         long lastCheckpointSeq;
         long records, events, checkpoints, gaps, dropped, torn;
         long firstSeq = 1;
+        String lastCheckpointHash;
         boolean closed;
 
         State(String instance, long nextSeq, String prev) {
@@ -244,7 +270,7 @@ final class ChainChecker {
 
         InstanceSummary summary() {
             return new InstanceSummary(instance, firstSeq, records, events, checkpoints, gaps, dropped, torn, lastSeq,
-                    lastCheckpointSeq, Math.max(0, lastSeq - lastCheckpointSeq), closed);
+                    lastCheckpointSeq, lastCheckpointHash, Math.max(0, lastSeq - lastCheckpointSeq), closed);
         }
     }
 }

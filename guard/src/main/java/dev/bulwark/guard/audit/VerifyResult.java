@@ -66,11 +66,13 @@ public record VerifyResult(String source, String unit, long records, List<Instan
      *
      * @param firstSeq  the seq it starts at: 1, or the signed checkpoint that starts a rotated file when the files
      *                  before it were not verified
+     * @param lastCheckpointHash the hash of the last checkpoint whose signature verified (null when none): with its
+     *                           seq, an anchor to keep outside the log and check later
      * @param uncovered records after the last valid checkpoint: not yet covered by a signature
      * @param closed    the chain ends with the checkpoint its writer writes on close
      */
-    public record InstanceSummary(String instance, long firstSeq, long records, long events, long checkpoints, long gaps,
-                                  long droppedEvents, long tornTails, long lastSeq, long lastCheckpointSeq,
-                                  long uncovered, boolean closed) {
+    public record InstanceSummary(String instance, long firstSeq, long records, long events, long checkpoints,
+                                  long gaps, long droppedEvents, long tornTails, long lastSeq, long lastCheckpointSeq,
+                                  String lastCheckpointHash, long uncovered, boolean closed) {
     }
 }
