@@ -106,6 +106,24 @@ class JsonlAuditLogTest {
     }
 
     @Test
+    void records_cut_off_the_end_are_caught_against_an_anchor_noted_before() throws IOException {
+        var whole = AuditVerifier.verify(log, keys.publicKey()).instances().get(0);
+        assertThat(whole.lastCheckpointSeq()).isEqualTo(28);
+        var anchor = Anchors.parse(List.of(Anchors.format(whole.lastCheckpointSeq(), whole.lastCheckpointHash())));
+        assertThat(AuditVerifier.verify(log, keys.publicKey(), anchor).ok()).isTrue();
+
+        List<String> lines = AuditLogs.lines(log);
+        AuditLogs.writeLines(log, lines.subList(0, 18)); // up to and with the checkpoint at seq 18
+        assertThat(AuditVerifier.verify(log, keys.publicKey()).ok()).as("a shorter chain still verifies").isTrue();
+        Problem p = AuditVerifier.verify(log, keys.publicKey(), anchor).firstProblem().orElseThrow();
+        assertThat(p).extracting(Problem::kind, Problem::seq).containsExactly(Kind.MISSING, 28L);
+        assertThat(p.message()).contains("anchored record seq 28", "cut off");
+
+        var other = Anchors.parse(List.of("12:sha256:" + "0".repeat(64))); // a record there, but not this one
+        assertThat(AuditVerifier.verify(log, keys.publicKey(), other).firstProblem().orElseThrow().seq()).isEqualTo(12);
+    }
+
+    @Test
     void a_changed_signature_is_caught() throws IOException {
         List<String> lines = AuditLogs.lines(log);
         String cp = lines.get(5);
