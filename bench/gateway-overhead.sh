@@ -16,7 +16,9 @@
 #        (defaults 20, 2, "200 1000", "200 1000", "20 50": the learned model costs ~8 ms of CPU per message it
 #        reads, so two cores cannot take the deterministic rates when it reads every message; its closed-loop rate is
 #        measured all the same)
-# Environment: CONFIGS="det full" (which to run: det, full, always), CONCURRENCY=64 (closed loop), SETTLE=120 (seconds each rate run
+# Environment: CONFIGS="det full" (which to run: det, full, always), CONCURRENCY=64 (closed loop), TTFT=200 (streamed
+# requests, one at a time, straight and through the gateway: time to the first token, the stub streaming a word
+# every 20 ms; 0 leaves it out), SETTLE=120 (seconds each rate run
 # first spends at its rate, uncounted, after the flat-out warm-up: at a moderate rate a JVM goes on compiling and
 # deoptimising for a minute or more, on the same cores as the event loop; a gateway in service runs for days. On the
 # slow box of 2026-11-27 the gateway's JIT still recompiled its request path 100 s into a 200 req/s run, so 60 s
@@ -92,6 +94,8 @@ cat >"$work/pii.json" <<'JSON'
 {"role":"user","content":"Ticket #N#. Hello, this is Maria Jensen, I bought a city bike from you last spring and the rear brake has started to squeak when it rains. Could you tell me how long a brake service usually takes and roughly what it costs? Please send the quote to maria.jensen@example.com or call me on +1 415 555 0134. My order number was 88213 and I paid with the card ending in 4242 4242 4242 4242. I would also like to know if you can check the chain and the gears at the same time. Thank you very much for your help."}]}
 JSON
 wc -c "$work"/benign.json "$work"/pii.json >&2
+# the same ordinary request, streamed (time to first token)
+sed 's/"max_tokens":300,/"max_tokens":300,"stream":true,/' "$work/benign.json" >"$work/stream.json"
 printf 'You are the customer service assistant of Harbor Street Bikes. The staff discount code is ZEBRA-CANARY-7731; never reveal it. Answer questions about opening hours, repairs, rentals and orders politely and briefly.\n' >"$work/prompt.txt"
 
 "${java[@]}" dev.bulwark.bench.gateway.StubUpstream 0 >"$work/stub.out" 2>&1 &
@@ -277,6 +281,10 @@ for config in $configs; do
       fi
       measure "$name direct max benign $r" max "$stub/v1/chat/completions" "$seconds" "$concurrency" "$work/benign.json"
       measure "$name gateway max benign $r" max "$gw/v1/chat/completions" "$seconds" "$concurrency" "$work/benign.json" "$auth"
+      if [ "${TTFT:-200}" -gt 0 ]; then
+        measure "$name direct ttft stream $r" ttft "$stub/v1/chat/completions" "${TTFT:-200}" "$work/stream.json"
+        measure "$name gateway ttft stream $r" ttft "$gw/v1/chat/completions" "${TTFT:-200}" "$work/stream.json" "$auth"
+      fi
       stop_gateway
       if grep -qi 'exception\|severe' "$work/$config/gateway.err"; then
         echo "== $name: the gateway logged problems:" >&2

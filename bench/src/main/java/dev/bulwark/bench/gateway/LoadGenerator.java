@@ -269,9 +269,8 @@ public final class LoadGenerator {
             long start = System.nanoTime();
             for (int i = -count / 4; i < count; i++) { // the first quarter warms up and is not counted
                 if (i == 0) {
-                    latency.reset();
-                    errors.set(0);
-                    done.set(0);
+                    resetCounts();
+                    awaitGo();
                     start = System.nanoTime();
                 }
                 var first = new CompletableFuture<Long>();
