@@ -59,7 +59,8 @@ final class GuardConfigSummary {
         var audit = config.audit();
         line(out, "audit", (audit.path() != null ? audit.path().toString() : "PostgreSQL")
                 + ", text as " + lower(audit.text()) + ", signed checkpoint every " + audit.checkpointEvery()
-                + " records" + (audit.path() == null ? "" : ", " + rotation(audit.rotation())));
+                + " records" + (audit.path() == null ? "" : ", " + rotation(audit.rotation()))
+                + (audit.anchorWebhook() == null ? "" : ", anchors posted to " + audit.anchorWebhook().getHost()));
         line(out, "state", lower(config.state().backend()));
         out.flush();
     }

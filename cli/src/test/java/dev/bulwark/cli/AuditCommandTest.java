@@ -72,7 +72,7 @@ class AuditCommandTest {
     void a_rotated_log_verifies_as_one_chain_and_a_removed_file_exits_1_naming_the_next() throws IOException {
         Path rotating = dir.resolve("rotating").resolve("audit.jsonl");
         var config = new AuditConfig(rotating, null, dir.resolve("audit-signing.pem"), 4, AuditConfig.TextMode.HASH,
-                "gw-1", new AuditConfig.Rotation(1024, 0));
+                "gw-1", new AuditConfig.Rotation(1024, 0), null);
         for (int session = 0; session < 3; session++) {
             try (var sink = ChainedAuditSink.jsonl(config)) {
                 for (int i = 0; i < 10; i++) {

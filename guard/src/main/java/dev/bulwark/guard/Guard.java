@@ -93,6 +93,6 @@ public final class Guard {
         String id = port != 0 ? host + ":" + port
                 : audit.postgresUrl() != null ? host + ":pid" + ProcessHandle.current().pid() : host;
         return new AuditConfig(audit.path(), audit.postgresUrl(), audit.signingKey(), audit.checkpointEvery(),
-                audit.text(), id, audit.rotation());
+                audit.text(), id, audit.rotation(), audit.anchorWebhook());
     }
 }

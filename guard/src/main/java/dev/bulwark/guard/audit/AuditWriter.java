@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The queue and the one writer thread behind both sinks. {@link #append} only offers to a bounded queue and never
@@ -31,6 +32,7 @@ final class AuditWriter implements AuditSink {
     private static final System.Logger LOG = System.getLogger(AuditWriter.class.getName());
 
     private final RecordStore store;
+    private final Consumer<ChainLine> synced;
     private final Chain chain;
     private final int checkpointEvery;
     private final BlockingQueue<AuditEvent> queue;
@@ -46,9 +48,16 @@ final class AuditWriter implements AuditSink {
 
     /** Opens {@code store} (blocking: call at start-up, not on an event loop) and starts the writer thread. */
     AuditWriter(RecordStore store, String instance, AuditKeys keys, int checkpointEvery, int queueCapacity) {
+        this(store, instance, keys, checkpointEvery, queueCapacity, line -> { });
+    }
+
+    /** @param synced told the records of each synced batch once durable (every checkpoint is in one): anchors */
+    AuditWriter(RecordStore store, String instance, AuditKeys keys, int checkpointEvery, int queueCapacity,
+                Consumer<ChainLine> synced) {
         if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be at least 1");
         RecordStore.Opened opened = store.open(instance, keys.publicKey());
         this.store = store;
+        this.synced = synced;
         this.chain = new Chain(instance, keys, opened.tail());
         this.torn = opened.torn();
         this.startFile = opened.newFile();
@@ -186,7 +195,15 @@ final class AuditWriter implements AuditSink {
     /** Stores the batch, retrying with back-off until it is taken (or the sink gives up on close). */
     private void store(List<ChainLine> lines, boolean sync) throws InterruptedException {
         retry(() -> store.write(lines));
-        if (sync) retry(store::sync); // separately: a failed sync must not write the batch twice
+        if (!sync) return;
+        retry(store::sync); // separately: a failed sync must not write the batch twice
+        for (ChainLine line : lines) {
+            try {
+                synced.accept(line);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "audit: after a sync: " + e.getClass().getSimpleName());
+            }
+        }
     }
 
     private interface StoreAction {

@@ -1,5 +1,6 @@
 package dev.bulwark.guard.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -10,15 +11,16 @@ import java.nio.file.Path;
  * @param text            how prompts and replies are kept: salted hashes (default), redacted text, or raw
  * @param instanceId      names this instance's chain when several write to one store (default: host name + port)
  * @param rotation        when the JSONL file moves aside for a new one, and how many such files stay
+ * @param anchorWebhook   where each signed checkpoint's anchor is posted once durable (another system), or null
  */
 public record AuditConfig(Path path, String postgresUrl, Path signingKey, int checkpointEvery, TextMode text,
-                          String instanceId, Rotation rotation) {
+                          String instanceId, Rotation rotation, URI anchorWebhook) {
     public enum TextMode { HASH, REDACTED, RAW }
 
     /** A log that is never rotated. */
     public AuditConfig(Path path, String postgresUrl, Path signingKey, int checkpointEvery, TextMode text,
                        String instanceId) {
-        this(path, postgresUrl, signingKey, checkpointEvery, text, instanceId, Rotation.NEVER);
+        this(path, postgresUrl, signingKey, checkpointEvery, text, instanceId, Rotation.NEVER, null);
     }
 
     public AuditConfig {

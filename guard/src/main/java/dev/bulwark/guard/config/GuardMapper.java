@@ -129,7 +129,8 @@ final class GuardMapper {
                 audit.choice("text", AuditConfig.TextMode.class, AuditConfig.TextMode.HASH),
                 audit.text("instanceId", null),
                 new AuditConfig.Rotation((long) audit.integer("rotateMegabytes", GuardDefaults.AUDIT_ROTATE_MEGABYTES) << 20,
-                        audit.integer("keepFiles", 0)));
+                        audit.integer("keepFiles", 0)),
+                audit.url("anchorWebhook", HTTP, false));
     }
 
     private static StateConfig state(Fields state) {

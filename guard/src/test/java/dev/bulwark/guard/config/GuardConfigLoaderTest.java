@@ -86,7 +86,7 @@ class GuardConfigLoaderTest {
         assertThat(p.failClosed()).isTrue();
         assertThat(c.audit()).isEqualTo(new AuditConfig(dir.resolve("audit.jsonl"), null,
                 dir.resolve("audit-signing.pem"), 1000, AuditConfig.TextMode.HASH, null,
-                new AuditConfig.Rotation(256L << 20, 0)));
+                new AuditConfig.Rotation(256L << 20, 0), null));
         assertThat(c.state()).isEqualTo(new StateConfig(StateConfig.Backend.MEMORY, null));
         assertThat(c.alerts()).isEqualTo(new AlertsConfig(null));
     }
@@ -152,6 +152,7 @@ class GuardConfigLoaderTest {
               instanceId: gw-1
               rotateMegabytes: 64
               keepFiles: 30
+              anchorWebhook: "https://receipts.example.com/bulwark"
             state: {backend: redis, redisUrl: "redis://127.0.0.1:6379"}
             alerts: {webhook: "https://hooks.example.com/bulwark"}
             """;
@@ -201,7 +202,7 @@ class GuardConfigLoaderTest {
         assertThat(p.failClosed()).isFalse();
         assertThat(c.audit()).isEqualTo(new AuditConfig(null, "jdbc:postgresql://127.0.0.1:5432/audit",
                 Path.of("/etc/bulwark/audit.pem"), 10, AuditConfig.TextMode.REDACTED, "gw-1",
-                new AuditConfig.Rotation(64L << 20, 30)));
+                new AuditConfig.Rotation(64L << 20, 30), URI.create("https://receipts.example.com/bulwark")));
         assertThat(c.state()).isEqualTo(new StateConfig(StateConfig.Backend.REDIS, URI.create("redis://127.0.0.1:6379")));
         assertThat(c.alerts()).isEqualTo(new AlertsConfig(URI.create("https://hooks.example.com/bulwark")));
     }
