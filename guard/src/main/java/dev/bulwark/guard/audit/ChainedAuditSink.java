@@ -5,8 +5,9 @@ import dev.bulwark.guard.pipeline.AuditEvent;
 import dev.bulwark.guard.pipeline.AuditSink;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The audit log in one store: a JSONL file (one instance per file) or a PostgreSQL table shared by several gateway
@@ -25,7 +26,7 @@ public final class ChainedAuditSink implements AuditSink {
 
     /** Builds the writer with the anchor webhook the configuration names (if any); closes it if the writer fails. */
     private static ChainedAuditSink build(URI anchorWebhook, String store,
-                                          java.util.function.Function<Consumer<ChainLine>, AuditWriter> writer) {
+                                          Function<Consumer<ChainLine>, AuditWriter> writer) {
         if (anchorWebhook == null) return new ChainedAuditSink(writer.apply(line -> { }), () -> { });
         AnchorWebhook anchors = new AnchorWebhook(anchorWebhook, store);
         try {
