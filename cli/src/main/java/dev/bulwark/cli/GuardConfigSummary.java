@@ -74,8 +74,10 @@ final class GuardConfigSummary {
     }
 
     private static String rotation(AuditConfig.Rotation rotation) {
-        if (rotation.maxBytes() == 0) return "never rotated";
-        return "rotated at " + (rotation.maxBytes() >> 20) + " MB, "
+        if (!rotation.on()) return "never rotated";
+        String when = rotation.maxBytes() == 0 ? "every day (UTC)" : "at " + (rotation.maxBytes() >> 20) + " MB"
+                + (rotation.daily() ? " and every day (UTC)" : "");
+        return "rotated " + when + ", "
                 + (rotation.keepFiles() == 0 ? "every rotated file kept"
                 : "the newest " + rotation.keepFiles() + " kept");
     }

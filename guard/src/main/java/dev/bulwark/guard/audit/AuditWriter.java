@@ -116,6 +116,9 @@ final class AuditWriter implements AuditSink {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
                 }
+                // before the batch: a file at its size, or from another day, takes no more records (checked every
+                // poll, so an idle log rotates too)
+                if (store.full()) rotate();
                 boolean sync = false;
                 if (startFile) {
                     out.add(chain.checkpoint(Instant.now(), false));
@@ -146,7 +149,6 @@ final class AuditWriter implements AuditSink {
                 batch.clear();
                 out.clear();
                 if (done) return;
-                if (store.full()) rotate();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -51,6 +51,12 @@ public final class ChainedAuditSink implements AuditSink {
         return jsonl(file, AuditConfig.Rotation.NEVER, instance, keys, checkpointEvery, queueCapacity);
     }
 
+    /** Over a store made by the caller (a file with a test clock). */
+    static ChainedAuditSink over(RecordStore store, String instance, AuditKeys keys, int checkpointEvery) {
+        return new ChainedAuditSink(new AuditWriter(store, instance, keys, checkpointEvery,
+                AuditWriter.DEFAULT_QUEUE_CAPACITY), () -> { });
+    }
+
     static ChainedAuditSink jsonl(Path file, AuditConfig.Rotation rotation, String instance, AuditKeys keys,
                                   int checkpointEvery, int queueCapacity) {
         return new ChainedAuditSink(new AuditWriter(new JsonlStore(file, rotation), instance, keys, checkpointEvery,

@@ -13,7 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +36,9 @@ final class JsonlStore implements RecordStore {
 
     private final Path file;
     private final Rotation rotation;
+    private final Clock clock;
+    /** The UTC day the current file's records are from: a daily rotation starts a new file when it changes. */
+    private LocalDate fileDay;
     private FileChannel channel;
     private FileLock lock;
     private long position;
@@ -42,8 +48,13 @@ final class JsonlStore implements RecordStore {
     }
 
     JsonlStore(Path file, Rotation rotation) {
+        this(file, rotation, Clock.systemUTC());
+    }
+
+    JsonlStore(Path file, Rotation rotation, Clock clock) {
         this.file = file;
         this.rotation = rotation;
+        this.clock = clock;
     }
 
     @Override
@@ -56,6 +67,9 @@ final class JsonlStore implements RecordStore {
             lock = opened.lock();
             TornTail torn = moveTornTail();
             position = channel.size();
+            // a file written before a restart is from the day it was last written, not from today
+            fileDay = position == 0 ? today() : LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(),
+                    ZoneOffset.UTC);
             if (position == 0) {
                 ChainTail before = rotatedTail(instance, key);
                 if (before != null) return new Opened(before, torn, true);
@@ -187,7 +201,12 @@ final class JsonlStore implements RecordStore {
 
     @Override
     public boolean full() {
-        return rotation.maxBytes() > 0 && position >= rotation.maxBytes();
+        return rotation.maxBytes() > 0 && position >= rotation.maxBytes()
+                || rotation.daily() && position > 0 && !today().equals(fileDay);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
@@ -197,7 +216,7 @@ final class JsonlStore implements RecordStore {
      */
     @Override
     public void rotate() throws IOException {
-        Path rotated = RotatedFiles.nextName(file, Instant.now());
+        Path rotated = RotatedFiles.nextName(file, clock.instant());
         // renamed while still open and locked: the open channel and its lock follow the file (POSIX)
         Files.move(file, rotated, StandardCopyOption.ATOMIC_MOVE);
         Locked next;
@@ -211,6 +230,7 @@ final class JsonlStore implements RecordStore {
         channel = next.channel();
         lock = next.lock();
         position = 0;
+        fileDay = today();
         // from here on the rotation has happened: what fails now must not stop the new file's signed start
         try {
             old.close(); // releases its lock

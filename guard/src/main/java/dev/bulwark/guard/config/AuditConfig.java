@@ -31,8 +31,18 @@ public record AuditConfig(Path path, String postgresUrl, Path signingKey, int ch
      * @param maxBytes  the JSONL file is closed with a signed checkpoint and renamed once it reaches this size; the
      *                  chain continues in a new file (0: never)
      * @param keepFiles how many rotated files to keep, the oldest deleted first (0: all)
+     * @param daily     also rotate when the UTC day changes, so that {@code keepFiles} counts days
      */
-    public record Rotation(long maxBytes, int keepFiles) {
-        public static final Rotation NEVER = new Rotation(0, 0);
+    public record Rotation(long maxBytes, int keepFiles, boolean daily) {
+        public static final Rotation NEVER = new Rotation(0, 0, false);
+
+        /** By size only. */
+        public Rotation(long maxBytes, int keepFiles) {
+            this(maxBytes, keepFiles, false);
+        }
+
+        public boolean on() {
+            return maxBytes > 0 || daily;
+        }
     }
 }

@@ -129,7 +129,7 @@ final class GuardMapper {
                 audit.choice("text", AuditConfig.TextMode.class, AuditConfig.TextMode.HASH),
                 audit.text("instanceId", null),
                 new AuditConfig.Rotation((long) audit.integer("rotateMegabytes", GuardDefaults.AUDIT_ROTATE_MEGABYTES) << 20,
-                        audit.integer("keepFiles", 0)),
+                        audit.integer("keepFiles", 0), audit.bool("rotateDaily", false)),
                 audit.url("anchorWebhook", HTTP, false));
     }
 

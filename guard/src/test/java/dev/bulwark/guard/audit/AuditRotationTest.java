@@ -10,7 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +162,71 @@ class AuditRotationTest {
         assertThat(r.problems()).isEmpty();
         assertThat(r.instances().getFirst().events()).isEqualTo(2 * EVENTS_PER_SESSION);
         assertThat(AuditLogs.lines(log).getFirst()).contains("\"type\":\"checkpoint\"");
+    }
+
+    /** A clock the test moves: UTC, starting now. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static void awaitLines(Path file, int lines) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while ((!Files.exists(file) || AuditLogs.lines(file).size() < lines) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void a_daily_log_moves_to_a_new_file_when_the_day_changes() throws Exception {
+        var clock = new MovableClock();
+        var daily = new Rotation(0, 0, true);
+        try (var sink = ChainedAuditSink.over(new JsonlStore(log, daily, clock), "gw-1", keys, 100)) {
+            for (int i = 0; i < 3; i++) sink.append(AuditLogs.event(i));
+            awaitLines(log, 3);
+            assertThat(RotatedFiles.of(log)).as("same day").isEmpty();
+            clock.advance(Duration.ofDays(1));
+            for (int i = 3; i < 6; i++) sink.append(AuditLogs.event(i));
+        }
+        List<Path> rotated = RotatedFiles.of(log);
+        assertThat(rotated).hasSize(1);
+        assertThat(AuditLogs.lines(rotated.getFirst())).filteredOn(l -> l.contains("\"type\":\"event\"")).hasSize(3);
+        assertThat(AuditLogs.lines(log)).filteredOn(l -> l.contains("\"type\":\"event\"")).hasSize(3);
+        VerifyResult r = verify(log);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.instances().getFirst().events()).isEqualTo(6);
+    }
+
+    @Test
+    void a_daily_log_last_written_yesterday_is_rotated_when_the_gateway_starts_today() throws Exception {
+        write(1, Rotation.NEVER);
+        Files.setLastModifiedTime(log, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        try (var sink = ChainedAuditSink.over(new JsonlStore(log, new Rotation(0, 0, true), Clock.systemUTC()), "gw-1",
+                keys, 100)) {
+            sink.append(AuditLogs.event(100));
+        }
+        assertThat(RotatedFiles.of(log)).hasSize(1);
+        assertThat(AuditLogs.lines(RotatedFiles.of(log).getFirst()))
+                .filteredOn(l -> l.contains("\"type\":\"event\"")).hasSize(EVENTS_PER_SESSION);
+        assertThat(verify(log).problems()).isEmpty();
     }
 
     @Test
