@@ -44,10 +44,6 @@ final class AnchorWebhook implements Consumer<ChainLine>, AutoCloseable {
         }
     }
 
-    long delivered() {
-        return poster.delivered();
-    }
-
     /** Lets the last anchors (the final checkpoint's) go out, for a few seconds at most, then closes. */
     @Override
     public void close() {
