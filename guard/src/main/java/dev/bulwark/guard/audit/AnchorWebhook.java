@@ -1,7 +1,6 @@
 package dev.bulwark.guard.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.bulwark.guard.webhook.WebhookPoster;
 import java.net.URI;
 import java.time.Instant;
@@ -14,19 +13,13 @@ import java.util.function.Consumer;
  * show without anyone copying anchors by hand.
  */
 final class AnchorWebhook implements Consumer<ChainLine>, AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final WebhookPoster poster;
     private final String store;
 
     /** @param store names the log in the documents (its file name or "postgresql"), never a secret */
     AnchorWebhook(URI webhook, String store) {
-        try {
-            this.poster = new WebhookPoster(webhook, "audit anchor", "the anchors are still in the log's checkpoints",
-                    WebhookPoster.DEFAULT_QUEUE, WebhookPoster.DEFAULT_TIMEOUT);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("audit.anchorWebhook must be an http(s) URL with a host", e);
-        }
+        this.poster = new WebhookPoster(webhook, "audit.anchorWebhook", "the anchors are still in the log's checkpoints",
+                WebhookPoster.DEFAULT_QUEUE, WebhookPoster.DEFAULT_TIMEOUT);
         this.store = store;
     }
 
@@ -34,14 +27,10 @@ final class AnchorWebhook implements Consumer<ChainLine>, AutoCloseable {
     @Override
     public void accept(ChainLine line) {
         if (!RecordFormat.Type.CHECKPOINT.id.equals(line.type())) return;
-        try {
-            poster.post(JSON.writeValueAsBytes(JSON.createObjectNode().put("type", "audit-anchor")
-                    .put("instance", line.instance()).put("seq", line.seq()).put("hash", line.hash())
-                    .put("anchor", Anchors.format(line.seq(), line.hash())).put("store", store)
-                    .put("at", Instant.now().toString())));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
+        poster.post(JsonNodeFactory.instance.objectNode().put("type", "audit-anchor")
+                .put("instance", line.instance()).put("seq", line.seq()).put("hash", line.hash())
+                .put("anchor", Anchors.format(line.seq(), line.hash())).put("store", store)
+                .put("at", Instant.now().toString()));
     }
 
     /** Lets the last anchors (the final checkpoint's) go out, for a few seconds at most, then closes. */

@@ -1,7 +1,6 @@
 package dev.bulwark.guard.monitor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.webhook.WebhookPoster;
 import java.net.URI;
@@ -13,18 +12,13 @@ import java.time.Duration;
  * {@link WebhookPoster} (bounded queue, one request at a time, timeout, no redirects, the URL never logged).
  */
 public final class WebhookAlertSink implements AlertSink {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final int DEFAULT_QUEUE = WebhookPoster.DEFAULT_QUEUE;
     static final Duration DEFAULT_TIMEOUT = WebhookPoster.DEFAULT_TIMEOUT;
 
     private final WebhookPoster poster;
 
     public WebhookAlertSink(URI uri, int queueCapacity, Duration timeout) {
-        try {
-            this.poster = new WebhookPoster(uri, "alert", "alerts still go to the log", queueCapacity, timeout);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("alerts.webhook must be an http(s) URL with a host", e);
-        }
+        this.poster = new WebhookPoster(uri, "alerts.webhook", "alerts still go to the log", queueCapacity, timeout);
     }
 
     public static WebhookAlertSink to(URI uri) {
@@ -36,19 +30,14 @@ public final class WebhookAlertSink implements AlertSink {
         poster.post(body(alert));
     }
 
-    static byte[] body(ExtractionAlert alert) {
-        ObjectNode doc = JSON.createObjectNode()
+    static ObjectNode body(ExtractionAlert alert) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode()
                 .put("type", "extraction-suspected")
                 .put("client", alert.client())
                 .put("condition", alert.condition().label());
         number(doc, "value", alert.value());
         number(doc, "threshold", alert.threshold());
-        doc.put("window", alert.window().toString()).put("at", alert.at().toString());
-        try {
-            return JSON.writeValueAsBytes(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
+        return doc.put("window", alert.window().toString()).put("at", alert.at().toString());
     }
 
     private static void number(ObjectNode doc, String field, double v) {

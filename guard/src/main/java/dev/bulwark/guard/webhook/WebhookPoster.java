@@ -1,5 +1,8 @@
 package dev.bulwark.guard.webhook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -26,11 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WebhookPoster implements AutoCloseable {
     private static final Logger LOG = System.getLogger(WebhookPoster.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
     public static final int DEFAULT_QUEUE = 256;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final URI uri;
-    private final String purpose;
+    private final String setting;
     private final String whileFailing;
     private final Duration timeout;
     private final BlockingQueue<byte[]> queue;
@@ -44,22 +48,23 @@ public final class WebhookPoster implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
 
     /**
-     * @param purpose      names the webhook in log lines ("alert", "audit anchor") and in the settings error
+     * @param setting      the guard.yaml field the URL comes from ({@code alerts.webhook}), naming the webhook in log
+     *                     lines and in the error for a URL it cannot use
      * @param whileFailing what the failure log line adds (where the documents can still be found), or ""
      * @throws IllegalArgumentException when {@code uri} is not an http(s) URL with a host
      */
-    public WebhookPoster(URI uri, String purpose, String whileFailing, int queueCapacity, Duration timeout) {
+    public WebhookPoster(URI uri, String setting, String whileFailing, int queueCapacity, Duration timeout) {
         this.uri = Objects.requireNonNull(uri, "uri");
-        this.purpose = Objects.requireNonNull(purpose, "purpose");
+        this.setting = Objects.requireNonNull(setting, "setting");
         this.whileFailing = whileFailing.isEmpty() ? "" : "; " + whileFailing;
         String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("the " + purpose + " webhook must be an http(s) URL with a host");
+            throw new IllegalArgumentException(setting + " must be an http(s) URL with a host");
         }
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bulwark-webhook-" + purpose.replace(' ', '-'));
+            Thread t = new Thread(r, "bulwark-webhook-" + setting);
             t.setDaemon(true);
             return t;
         });
@@ -71,7 +76,15 @@ public final class WebhookPoster implements AutoCloseable {
     }
 
     /** Queues one JSON document; returns at once. */
-    public void post(byte[] json) {
+    public void post(ObjectNode document) {
+        try {
+            post(JSON.writeValueAsBytes(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+        }
+    }
+
+    private void post(byte[] json) {
         if (closed.get() || !queue.offer(json)) {
             dropped.incrementAndGet();
             return;
@@ -120,13 +133,13 @@ public final class WebhookPoster implements AutoCloseable {
         if (ok) {
             delivered.incrementAndGet();
             if (failing.compareAndSet(true, false)) {
-                LOG.log(Level.INFO, () -> purpose + " webhook on " + uri.getHost() + " reachable again");
+                LOG.log(Level.INFO, () -> setting + " on " + uri.getHost() + " reachable again");
             }
             return;
         }
         failed.incrementAndGet();
         if (failing.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, () -> purpose + " webhook on " + uri.getHost() + " failed (" + problem + ")"
+            LOG.log(Level.WARNING, () -> setting + " on " + uri.getHost() + " failed (" + problem + ")"
                     + whileFailing);
         }
     }

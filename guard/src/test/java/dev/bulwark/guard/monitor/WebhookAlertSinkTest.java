@@ -130,7 +130,7 @@ class WebhookAlertSinkTest {
     @Test
     void theDocumentCarriesNumbersNotText() throws Exception {
         ExtractionAlert a = new ExtractionAlert("bot", Condition.LOW_DIVERSITY, 0.123456789, 0.3, Duration.ofMinutes(10), AT);
-        JsonNode doc = new ObjectMapper().readTree(WebhookAlertSink.body(a));
+        JsonNode doc = new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(WebhookAlertSink.body(a)));
         assertThat(doc.get("condition").asText()).isEqualTo("low-diversity");
         assertThat(doc.get("value").asDouble()).isEqualTo(0.1235);
         assertThat(doc.get("threshold").asDouble()).isEqualTo(0.3);
