@@ -1,8 +1,11 @@
 package dev.bulwark.bench.injection;
 
 import dev.bulwark.detect.injection.Combination;
+import dev.bulwark.detect.injection.EncoderScreen;
+import dev.bulwark.detect.injection.InjectionClassifier;
 import dev.bulwark.detect.injection.InjectionDetector;
 import dev.bulwark.detect.injection.InjectionScore;
+import dev.bulwark.detect.injection.TextNormalizer;
 import dev.bulwark.detect.injection.TextSource;
 import dev.bulwark.detect.injection.Triage;
 import java.nio.file.Files;
@@ -124,23 +127,33 @@ public final class EvaluateInjection {
      */
     private static void appendOrdinary(StringBuilder out, InjectionDetector detector, List<Path> files)
             throws Exception {
-        out.append("\nOrdinary business prompts, never used in training (flagged by rules | classifier | combined):"
-                + "\n\n");
+        out.append("\nOrdinary business prompts, never used in training (flagged by rules | classifier | combined; how "
+                + "many the triage sends to the screen, and the screen on to the full model):\n\n");
+        Triage triage = Triage.standard();
+        EncoderScreen screen = EncoderScreen.standard();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) continue;
             List<String> prompts = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
             int rules = 0;
             int classifier = 0;
+            int screened = 0;
+            int read = 0;
             var flagged = new ArrayList<String>();
             for (String prompt : prompts) {
+                String input = InjectionClassifier.input(TextNormalizer.normalize(prompt));
+                if (triage.modelNeeded(input)) {
+                    screened++;
+                    if (screen.modelNeeded(input)) read++;
+                }
                 InjectionScore score = detector.score(prompt, TextSource.PROMPT);
                 if (score.ruleScore() >= Combination.FLAG_AT) rules++;
                 if (score.classifier().orElse(0) >= Combination.FLAG_AT) classifier++;
                 if (score.flagged()) flagged.add(String.format(Locale.ROOT, "%s (%.2f, %s)", prompt,
                         score.score(), String.join(", ", score.reasons())));
             }
-            out.append(String.format(Locale.ROOT, "- %s: %d prompts, flagged %d | %d | %d%n",
-                    file.getFileName(), prompts.size(), rules, classifier, flagged.size()));
+            out.append(String.format(Locale.ROOT, "- %s: %d prompts, flagged %d | %d | %d; triage → screen %d, "
+                    + "screen → full model %d%n", file.getFileName(), prompts.size(), rules, classifier,
+                    flagged.size(), screened, read));
             flagged.forEach(f -> out.append("  - ").append(f).append('\n'));
         }
     }

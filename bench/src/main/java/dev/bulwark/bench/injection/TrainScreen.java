@@ -8,7 +8,6 @@ import dev.bulwark.detect.injection.InjectionClassifier;
 import dev.bulwark.detect.injection.SentenceEncoder;
 import dev.bulwark.detect.injection.TextNormalizer;
 import dev.bulwark.detect.injection.Triage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,9 +44,7 @@ public final class TrainScreen {
         boolean[] y = new boolean[train.size()];
         for (int i = 0; i < y.length; i++) y[i] = train.get(i).injection();
 
-        boolean[] needed = neededInjections(train, y, weights);
-        System.err.printf(Locale.ROOT, "%d of %d train injections need the full model (out of fold)%n",
-                IntStream.range(0, y.length).filter(i -> needed[i]).count(), IntStream.range(0, y.length).filter(i -> y[i]).count());
+        boolean[] needed = NeededInjections.of(train, y, weights);
         GateThreshold best = null;
         double[] bestOof = null;
         for (double lambda : LAMBDAS) {
@@ -72,7 +69,9 @@ public final class TrainScreen {
                 + "examples weighted as for the head; BIPIA attacks excluded (evaluation only)");
         training.put("lambda", best.lambda());
         training.put("threshold", "the out-of-fold probability (5-fold, grouped like the split) at or above which "
-                + GateThreshold.KEEP + " of the train side's injections lie: the full model is needed at or above it");
+                + GateThreshold.KEEP + " of the train side's injections lie whose verdict the full model decides (no rule "
+                + "flags them on their own, the head fitted out of fold catches them): the full model reads texts at or "
+                + "above it");
         training.put("outOfFoldBenignSkipped", round(best.benignSkipped()));
         training.put("outOfFoldBenignSkippedOfThoseTheTriagePasses", round(afterTriage));
         training.put("trainExamples", train.size());
@@ -83,25 +82,6 @@ public final class TrainScreen {
         Files.writeString(output.resolve("screen.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(head.toScreenJson()) + "\n");
         System.err.println("wrote " + output.resolve("screen.json"));
-    }
-
-    /**
-     * The injections whose verdict the full model decides: no rule flags them on its own, and the bundled head,
-     * fitted out of fold on the full encoder's embeddings with the L2 strength it was trained with, flags them at
-     * its thresholds.
-     */
-    private static boolean[] neededInjections(List<Example> train, boolean[] y, double[] weights) throws IOException {
-        ClassifierHead head = ClassifierHead.standard();
-        Features full = Features.of(train, Path.of("bench/target/injection-embeddings.cache"));
-        double[] oof = TrainInjection.outOfFold(train, full.embeddings(), y, weights,
-                head.training().path("lambda").asDouble());
-        boolean[] needed = new boolean[y.length];
-        for (int i = 0; i < y.length; i++) {
-            double rules = full.ruleScores()[i];
-            needed[i] = y[i] && rules < 0.5
-                    && TrainInjection.Choice.limit(oof[i], rules) >= head.thresholdFor(full.inputChars()[i]);
-        }
-        return needed;
     }
 
     /** Among the benign train texts the bundled triage sends on (in sample), the share the screen clears. */

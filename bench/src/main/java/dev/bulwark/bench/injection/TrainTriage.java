@@ -16,13 +16,14 @@ import java.util.stream.IntStream;
  * Trains the injection triage ({@link Triage}) and writes {@code triage.json} and {@code triage.f16}. Run by
  * {@code bench/train-injection.sh} after the head. Same data, split and example weights as the head; for each L2
  * strength in {@link #LAMBDAS}, 5-fold grouped out-of-fold probabilities on the train side give the threshold that
- * still sends {@value GateThreshold#KEEP} of the train side's injections to the model, and the strength that lets the most benign
- * texts skip it wins; then one fit on the whole train side. Deterministic.
+ * still sends {@value GateThreshold#KEEP} of the train side's injections the model decides ({@link NeededInjections}) to
+ * it, and the strength that lets the most benign texts skip it wins; then one fit on the whole train side.
+ * Deterministic.
  *
  * <p>Arguments: {@code [datasets-dir] [output-dir]}.
  */
 public final class TrainTriage {
-    static final double[] LAMBDAS = {1, 10, 30};
+    static final double[] LAMBDAS = {1, 10, 30, 100};
 
     private TrainTriage() {
     }
@@ -41,10 +42,11 @@ public final class TrainTriage {
             y[i] = train.get(i).injection();
         });
         double[] weights = TrainInjection.weights(train);
+        boolean[] needed = NeededInjections.of(train, y, weights);
 
         GateThreshold best = null;
         for (double lambda : LAMBDAS) {
-            GateThreshold choice = GateThreshold.of(outOfFold(train, x, value, y, weights, lambda), y, lambda);
+            GateThreshold choice = GateThreshold.of(outOfFold(train, x, value, y, weights, lambda), y, needed, lambda);
             System.err.printf(Locale.ROOT, "lambda %.1f: threshold %.5f, OOF benign skipping the model %.4f%n",
                     lambda, choice.threshold(), choice.benignSkipped());
             if (choice.betterThan(best)) best = choice;
@@ -61,7 +63,8 @@ public final class TrainTriage {
                 + "under the threshold; BIPIA attacks excluded (evaluation only)");
         training.put("lambda", best.lambda());
         training.put("threshold", "the out-of-fold triage probability (5-fold, grouped like the split) at or above "
-                + "which " + GateThreshold.KEEP + " of the train side's injections lie");
+                + "which " + GateThreshold.KEEP + " of the train side's injections lie whose verdict the model decides "
+                + "(no rule flags them on their own, the head fitted out of fold catches them)");
         training.put("outOfFoldBenignSkipped", Math.round(best.benignSkipped() * 10_000) / 10_000.0);
         training.put("trainExamples", train.size());
         training.put("command", "bench/train-injection.sh");

@@ -7,7 +7,8 @@ import java.util.function.Supplier;
  * instead of ≈ 8 for the full one) with a logistic head of its own. Alone it is a weaker classifier (it let
  * role-play jailbreaks through when we tried it as the classifier, docs/accuracy.md), so it only decides which
  * texts the full model needs to read: its threshold ({@code screen.json}) still sends 99.9 % of the train side's
- * injections on, out of fold, and clears most ordinary texts the n-gram triage could not. Thread-safe.
+ * injections the model decides on ({@link ModelGate}), out of fold, and clears most ordinary texts the n-gram
+ * triage could not. Thread-safe.
  */
 public final class EncoderScreen implements ModelGate {
     private final Supplier<SentenceEncoder> encoder;

@@ -15,8 +15,9 @@ import java.nio.ByteOrder;
  * regression over hashed word and character n-grams ({@link NgramFeatures}) costs tens of microseconds and, trained
  * on the same split, puts most benign texts far below every injection. Texts under {@link #threshold()} skip the
  * model and are judged by the rules alone; the threshold is the out-of-fold triage probability that still sends at
- * least 99.9 % of the train side's injections to the model (see {@code triage.json}'s {@code training} block, and
- * docs/accuracy.md for what it skips on the held-out side). Immutable and thread-safe.
+ * least 99.9 % of the train side's injections whose verdict the model decides to it (see {@link ModelGate},
+ * {@code triage.json}'s {@code training} block, and docs/accuracy.md for what it skips on the held-out side).
+ * Immutable and thread-safe.
  *
  * <p>Weights ship as {@code triage.f16}: {@value NgramFeatures#DIMENSION} IEEE half-precision floats, little-endian
  * (512 KB; the rounding moves a probability by well under the threshold's margin).
