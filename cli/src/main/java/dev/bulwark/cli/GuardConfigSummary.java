@@ -30,6 +30,10 @@ final class GuardConfigSummary {
         line(out, "listen", scheme + " on " + address(listen.host(), listen.port()) + " (" + admin + "); client timeouts: "
                 + "body " + listen.timeouts().body().toSeconds() + " s, idle " + listen.timeouts().idle().toSeconds()
                 + " s, silence " + listen.timeouts().silence().toSeconds() + " s");
+        line(out, "peers", "at most " + (listen.maxConnectionsPerAddress() == 0 ? "unlimited"
+                : Integer.toString(listen.maxConnectionsPerAddress())) + " connections per address; "
+                + (listen.trustedProxies().isEmpty() ? "no trusted proxies (X-Forwarded-For ignored)"
+                : "client address from X-Forwarded-For behind " + listen.trustedProxies()));
         for (Upstream u : config.upstreams()) {
             String trust = u.trustedCertificates().isEmpty() ? ""
                     : ", trusts " + u.trustedCertificates().size() + " certificate(s) besides the system's";

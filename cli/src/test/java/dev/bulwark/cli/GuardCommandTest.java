@@ -94,7 +94,8 @@ class GuardCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(config + ": valid", "upstream  main -> http://127.0.0.1:11434 (openai",
                         "adds Authorization", "1 with an API key (0 in guard.yaml, 1 in guard-keys.jsonl)",
-                        "injection block", "tool calls block", "fail closed")
+                        "injection block", "tool calls block", "fail closed",
+                        "peers     at most 256 connections per address; no trusted proxies (X-Forwarded-For ignored)")
                 .doesNotContain("sk-check-secret-7731").doesNotContain("listening");
         assertThat(CliRun.of("guard", "--check", "--config", write("listen: {port: 0}\n").toString()).exitCode())
                 .isEqualTo(ExitCode.BAD_INPUT);

@@ -84,6 +84,20 @@ final class Fields {
         return out;
     }
 
+    /** The IP addresses and CIDR blocks listed under {@code name} (none when absent); each bad entry is a problem. */
+    List<AddressBlock> addressBlocks(String name) {
+        List<AddressBlock> out = new ArrayList<>();
+        JsonNode array = node.path(name);
+        for (int i = 0; i < array.size(); i++) {
+            String entry = array.get(i).asText();
+            var block = AddressBlock.parse(entry);
+            if (block.isPresent()) out.add(block.get());
+            else context.problems().add(FieldPath.index(at(name), i), "'" + entry
+                    + "' is not an IP address or CIDR block (like 10.0.0.0/8 or fd00::/8); host names are not looked up");
+        }
+        return out;
+    }
+
     int integer(String name, int fallback) {
         JsonNode v = node.get(name);
         return v == null || v.isNull() ? fallback : v.asInt();

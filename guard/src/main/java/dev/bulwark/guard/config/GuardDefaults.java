@@ -11,6 +11,8 @@ public final class GuardDefaults {
     public static final String HOST = "127.0.0.1";
     public static final int PORT = 8080;
     public static final int ADMIN_PORT = 9090;
+    /** Enough for an app's connection pool, few enough that one address cannot hold every file descriptor. */
+    public static final int MAX_CONNECTIONS_PER_ADDRESS = 256;
 
     public static final List<String> ANY_MODEL = List.of("*");
     public static final List<String> ANY_TOOL = List.of("*");

@@ -63,7 +63,8 @@ final class GuardMapper {
         }
         var timeouts = new ClientTimeouts(silence, t.seconds("bodySeconds", d.body()), t.seconds("idleSeconds", d.idle()));
         return new Listen(listen.text("host", GuardDefaults.HOST), listen.integer("port", GuardDefaults.PORT), tls,
-                timeouts);
+                timeouts, listen.addressBlocks("trustedProxies"),
+                listen.integer("maxConnectionsPerAddress", GuardDefaults.MAX_CONNECTIONS_PER_ADDRESS));
     }
 
     private static Admin admin(Fields admin, Listen listen) {

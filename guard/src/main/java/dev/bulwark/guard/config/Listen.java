@@ -1,12 +1,28 @@
 package dev.bulwark.guard.config;
 
+import java.util.List;
+
 /**
  * The client-facing listener. Port 0 takes any free port (the started gateway prints the one it got).
  *
- * @param tls      certificate and key in PEM, or null for plain HTTP (loopback only is sensible then)
- * @param timeouts how long a client may take to send a request
+ * @param tls                      certificate and key in PEM, or null for plain HTTP (loopback only is sensible then)
+ * @param timeouts                 how long a client may take to send a request
+ * @param trustedProxies           peers whose {@code X-Forwarded-For} names the client (a load balancer or TLS
+ *                                 terminator in front); from any other peer the header is ignored
+ * @param maxConnectionsPerAddress open connections one address may hold (0: no cap); trusted proxies are exempt
  */
-public record Listen(String host, int port, TlsConfig tls, ClientTimeouts timeouts) {
+public record Listen(String host, int port, TlsConfig tls, ClientTimeouts timeouts, List<AddressBlock> trustedProxies,
+                     int maxConnectionsPerAddress) {
+    public Listen {
+        trustedProxies = List.copyOf(trustedProxies);
+        if (maxConnectionsPerAddress < 0) throw new IllegalArgumentException("maxConnectionsPerAddress < 0");
+    }
+
+    /** A listener with no trusted proxies and the default connection cap. */
+    public Listen(String host, int port, TlsConfig tls, ClientTimeouts timeouts) {
+        this(host, port, tls, timeouts, List.of(), GuardDefaults.MAX_CONNECTIONS_PER_ADDRESS);
+    }
+
     /** A listener with the default client timeouts. */
     public Listen(String host, int port, TlsConfig tls) {
         this(host, port, tls, ClientTimeouts.DEFAULTS);

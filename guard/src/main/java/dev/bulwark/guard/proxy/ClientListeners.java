@@ -33,9 +33,15 @@ final class ClientListeners {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    /** What every listener shares: its options, the request handler and how slow a client may be. */
+    /**
+     * What every listener shares: its options, the request handler, how slow a client may be and how many
+     * connections one address may hold.
+     *
+     * @param closedSlow told {@code head} or {@code idle} for each connection closed for being slow
+     * @param refused    told the address of each connection refused for its address's count (a metric and a log line)
+     */
     record Setup(HttpServerOptions options, Handler<HttpServerRequest> handler, ClientTimeouts timeouts,
-                 Consumer<String> closedSlow) {
+                 Consumer<String> closedSlow, ConnectionsPerAddress perAddress, Consumer<String> refused) {
     }
 
     /** Binds {@code count} servers on {@code host:port}; completes once all listen. */
@@ -53,7 +59,17 @@ final class ClientListeners {
             // HTTP/1.1 only: with cleartext HTTP/2 upgrades on, Vert.x shows a connection only once its first head is
             // parsed, and a client trickling that head could not be timed
             HttpServer server = vertx.createHttpServer(new HttpServerOptions(setup.options()).setHttp2ClearTextEnabled(false))
-                    .connectionHandler(deadlines::opened)
+                    .connectionHandler(connection -> {
+                        String address = connection.remoteAddress() == null ? null
+                                : connection.remoteAddress().hostAddress();
+                        Runnable release = setup.perAddress().admit(address);
+                        if (release == null) {
+                            setup.refused().accept(address);
+                            connection.close();
+                            return;
+                        }
+                        deadlines.opened(connection, release);
+                    })
                     .requestHandler(request -> {
                         deadlines.started(request);
                         setup.handler().handle(request);

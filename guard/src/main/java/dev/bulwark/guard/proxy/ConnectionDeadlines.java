@@ -21,10 +21,11 @@ final class ConnectionDeadlines {
     private final Consumer<String> closedSlow;
     private final Map<HttpConnection, Tracked> tracked = new HashMap<>();
 
-    /** A connection's requests in progress and the timer that closes it while it has none. */
+    /** A connection's requests in progress, the timer that closes it while it has none, and what its close ends. */
     private static final class Tracked {
         int active;
         long timer = -1;
+        Runnable onClose = () -> { };
     }
 
     /** @param closedSlow told {@code head} or {@code idle} for each connection closed for being slow (a metric) */
@@ -34,9 +35,14 @@ final class ConnectionDeadlines {
         this.closedSlow = closedSlow;
     }
 
-    /** A connection opened: its first request head is due within the idle time too. */
-    void opened(HttpConnection connection) {
+    /**
+     * A connection opened: its first request head is due within the idle time too.
+     *
+     * @param onClose run once when the connection closes (it releases the connection's place in its address's count)
+     */
+    void opened(HttpConnection connection, Runnable onClose) {
         Tracked t = tracked.computeIfAbsent(connection, this::track);
+        t.onClose = onClose;
         if (t.active == 0 && t.timer < 0) arm(connection, t, "head");
     }
 
@@ -54,7 +60,10 @@ final class ConnectionDeadlines {
     private Tracked track(HttpConnection connection) {
         connection.closeHandler(v -> {
             Tracked gone = tracked.remove(connection);
-            if (gone != null) cancel(gone);
+            if (gone != null) {
+                cancel(gone);
+                gone.onClose.run();
+            }
         });
         return new Tracked();
     }

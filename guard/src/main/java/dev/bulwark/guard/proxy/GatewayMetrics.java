@@ -26,11 +26,15 @@ public final class GatewayMetrics {
     private final Map<String, Counter> slowClients = new ConcurrentHashMap<>();
     private final Map<String, Timer> upstreamLatency = new ConcurrentHashMap<>();
     private final Map<String, Timer> addedLatency = new ConcurrentHashMap<>();
+    private final Counter connectionsRefused;
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("bulwark.guard.active.streams", activeStreams, AtomicInteger::get)
                 .description("Streamed replies being relayed now").register(registry);
+        connectionsRefused = Counter.builder("bulwark.guard.connections.refused")
+                .description("Client connections closed as they opened: their address held listen.maxConnectionsPerAddress")
+                .register(registry);
     }
 
     public MeterRegistry registry() {
@@ -49,6 +53,10 @@ public final class GatewayMetrics {
                 .builder("bulwark.guard.decisions").description("Protection decisions")
                 .tags("stage", k.get(0), "detector", k.get(1), "action", k.get(2))
                 .register(registry)).increment();
+    }
+
+    void connectionRefused() {
+        connectionsRefused.increment();
     }
 
     /** A client connection closed for sending its request too slowly ({@code head}, {@code idle}, {@code body}). */

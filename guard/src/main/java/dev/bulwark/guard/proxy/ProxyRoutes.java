@@ -5,6 +5,7 @@ import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -16,13 +17,18 @@ import java.util.Set;
  * not turn into a reply itself).
  */
 final class ProxyRoutes {
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
     private ProxyRoutes() {
     }
 
-    static Router router(Vertx vertx, RequestPipeline pipeline, ExchangeRecorder recorder, CorsPolicy cors) {
+    static Router router(Vertx vertx, RequestPipeline pipeline, ExchangeRecorder recorder, CorsPolicy cors,
+            ClientAddresses addresses) {
         Router router = Router.router(vertx);
         router.route().handler(rc -> {
-            Exchange ex = new Exchange(rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().hostAddress());
+            HttpServerRequest request = rc.request();
+            String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            Exchange ex = new Exchange(addresses.of(peer, request.headers().getAll(FORWARDED_FOR)));
             rc.put(Exchange.KEY, ex);
             rc.response().headersEndHandler(v -> ReplyHeaders.apply(rc.response().headers(), ex));
             rc.next();

@@ -72,9 +72,12 @@ public final class ProxyServer {
             var pipeline = new RequestPipeline(vertx, parts, workers, upstreamCall, recorder, metrics);
 
             Listen listen = config.listen();
+            var addresses = new ClientAddresses(listen.trustedProxies());
             var setup = new ClientListeners.Setup(serverOptions(listen, config.source()),
-                    ProxyRoutes.router(vertx, pipeline, recorder, config.policies().cors()), listen.timeouts(),
-                    metrics::slowClientClosed);
+                    ProxyRoutes.router(vertx, pipeline, recorder, config.policies().cors(), addresses), listen.timeouts(),
+                    metrics::slowClientClosed,
+                    new ConnectionsPerAddress(listen.maxConnectionsPerAddress(), addresses::trusted),
+                    new RefusedConnections(metrics, listen.maxConnectionsPerAddress()));
             ClientListeners server = await(ClientListeners.bind(vertx, setup, listen.host(), listen.port(),
                     ClientListeners.defaultCount()));
             HttpServer admin = null;

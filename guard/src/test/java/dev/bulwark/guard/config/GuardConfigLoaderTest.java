@@ -369,6 +369,25 @@ class GuardConfigLoaderTest {
     }
 
     @Test
+    void trustedProxiesAndTheConnectionCap() throws Exception {
+        Listen defaults = load(MINIMAL).listen();
+        assertThat(defaults.trustedProxies()).isEmpty();
+        assertThat(defaults.maxConnectionsPerAddress()).isEqualTo(256);
+        Listen set = load(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
+                "listen: {port: 0, maxConnectionsPerAddress: 0, trustedProxies: [10.0.0.0/8, '::1', 192.168.1.7]}"))
+                .listen();
+        assertThat(set.maxConnectionsPerAddress()).isZero();
+        assertThat(set.trustedProxies()).extracting(Object::toString)
+                .containsExactly("10.0.0.0/8", "::1/128", "192.168.1.7/32");
+        ConfigException e = problem(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
+                "listen:\n  port: 0\n  trustedProxies:\n    - 10.0.0.0/8\n    - lb.internal\n    - 10.0.0.0/40"));
+        assertAt(e, 5, "listen.trustedProxies[1]", "'lb.internal' is not an IP address or CIDR block");
+        assertAt(e, 6, "listen.trustedProxies[2]", "'10.0.0.0/40' is not");
+        assertAt(problem(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
+                "listen: {port: 0, maxConnectionsPerAddress: -1}")), 1, "listen.maxConnectionsPerAddress", "");
+    }
+
+    @Test
     void piiAllowListIsReadAndDefaultsToNone() throws Exception {
         assertThat(load(MINIMAL).policies().piiAllowList()).isEmpty();
         assertThat(load(MINIMAL + "policies: {piiAllowList: [Nora, info@lindqvist.example]}\n").policies().piiAllowList())
