@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
  * What the detector computes for each example, through the detector's own public pieces (normaliser, rules,
  * classifier input, encoder), so training sees exactly what scoring will see. Parallel over the examples.
  * Embeddings are cached by classifier input in a file under {@code bench/target} (a pure speed-up for re-runs:
- * the encoder is deterministic, so the cache changes nothing but time).
+ * the encoder is deterministic, so the cache changes nothing but time). The file starts with the encoder's
+ * {@link SentenceEncoder#describe()}; a cache written by another encoder (a different screen variant, say) is
+ * ignored, not read as if it were this one's.
  */
 record Features(float[][] embeddings, double[] ruleScores, int[] inputChars) {
     static Features of(List<Example> examples, Path cacheFile) throws IOException {
@@ -33,7 +35,7 @@ record Features(float[][] embeddings, double[] ruleScores, int[] inputChars) {
     /** With another encoder (the screen's cut one); the cache file must be that encoder's own. */
     static Features of(List<Example> examples, SentenceEncoder encoder, Path cacheFile) throws IOException {
         var rules = RuleSet.standard();
-        Map<String, float[]> cache = readCache(cacheFile);
+        Map<String, float[]> cache = readCache(cacheFile, encoder.describe());
         float[][] embeddings = new float[examples.size()][];
         double[] ruleScores = new double[examples.size()];
         int[] inputChars = new int[examples.size()];
@@ -47,14 +49,18 @@ record Features(float[][] embeddings, double[] ruleScores, int[] inputChars) {
             int count = done.incrementAndGet();
             if (count % 2000 == 0) System.err.println("  embedded " + count + "/" + examples.size());
         });
-        writeCache(cacheFile, cache);
+        writeCache(cacheFile, encoder.describe(), cache);
         return new Features(embeddings, ruleScores, inputChars);
     }
 
-    private static Map<String, float[]> readCache(Path file) throws IOException {
+    private static Map<String, float[]> readCache(Path file, String encoder) throws IOException {
         var cache = new ConcurrentHashMap<String, float[]>();
         if (!Files.exists(file)) return cache;
         try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!in.readUTF().equals(encoder)) {
+                System.err.println("  " + file + " holds another encoder's embeddings: computing them afresh");
+                return cache;
+            }
             int entries = in.readInt();
             for (int e = 0; e < entries; e++) {
                 String key = in.readUTF();
@@ -66,9 +72,10 @@ record Features(float[][] embeddings, double[] ruleScores, int[] inputChars) {
         return cache;
     }
 
-    private static void writeCache(Path file, Map<String, float[]> cache) throws IOException {
+    private static void writeCache(Path file, String encoder, Map<String, float[]> cache) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeUTF(encoder);
             var entries = cache.entrySet().stream().filter(e -> e.getKey().length() < 16_000).toList();
             out.writeInt(entries.size());
             for (var e : entries) {

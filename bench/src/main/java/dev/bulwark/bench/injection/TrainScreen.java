@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * Trains the encoder screen ({@code EncoderScreen}: the sentence model cut to 4 layers over 64 word pieces, and a
+ * Trains the encoder screen ({@code EncoderScreen}: the sentence model cut to 4 layers over 32 word pieces, and a
  * logistic head over its embeddings) and writes {@code screen.json}. Run by {@code bench/train-injection.sh} after
  * the triage. Same data, split, example weights and grouped folds as the head and the triage; the threshold is
  * the out-of-fold probability that still sends {@value GateThreshold#KEEP} of the train side's injections that need

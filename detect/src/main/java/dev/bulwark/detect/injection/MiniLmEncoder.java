@@ -36,8 +36,11 @@ final class MiniLmEncoder implements SentenceEncoder {
     /** The encoder the classifier head reads: every layer over the first 96 word pieces (or the experiment knobs). */
     static final Variant FULL = new Variant(Integer.getInteger("bulwark.injection.layers", 6),
             Integer.getInteger("bulwark.injection.tokens", 96));
-    /** The screen in front of it ({@link EncoderScreen}): the first 4 layers over the first 64 word pieces. */
-    static final Variant SCREEN = new Variant(4, 64);
+    /**
+     * The screen in front of it ({@link EncoderScreen}): the first 4 layers over the first 32 word pieces (64 until
+     * 2026-11-27: twice the time, for about the same decisions; docs/accuracy.md, Screen).
+     */
+    static final Variant SCREEN = new Variant(4, 32);
     static final int DIMENSION = 384;
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
@@ -122,6 +125,11 @@ final class MiniLmEncoder implements SentenceEncoder {
 
     Variant variant() {
         return variant;
+    }
+
+    @Override
+    public String describe() {
+        return "all-MiniLM-L6-v2 quantized, " + variant.describe();
     }
 
     @Override

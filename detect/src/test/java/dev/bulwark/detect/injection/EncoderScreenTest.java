@@ -3,6 +3,8 @@ package dev.bulwark.detect.injection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class EncoderScreenTest {
     }
 
     @Test
-    void theCutEncoderReadsFourLayersOverSixtyFourWordPiecesAndGivesUnitVectors() {
+    void theCutEncoderIsTheScreenVariantAndGivesUnitVectors() {
         var encoder = (MiniLmEncoder) SentenceEncoder.miniLmScreen();
         assertThat(encoder.variant()).isEqualTo(MiniLmEncoder.SCREEN);
         float[] cut = encoder.embed(TICKET);
@@ -38,6 +40,23 @@ class EncoderScreenTest {
         for (float v : cut) norm += (double) v * v;
         assertThat(Math.sqrt(norm)).isCloseTo(1.0, within(1e-4));
         assertThat(cut).hasSameSizeAs(full).isNotEqualTo(full);
+    }
+
+    /**
+     * A head is only right over the encoder it was fitted on: screen.json and head.json name theirs, and it must be the
+     * one the code runs (a changed {@code MiniLmEncoder.SCREEN} without retraining would silently score nonsense).
+     */
+    @Test
+    void theBundledHeadsNameTheEncodersTheCodeRuns() throws Exception {
+        for (var bundled : List.of("screen.json", "head.json")) {
+            JsonNode shipped;
+            try (var in = ClassifierHead.class.getResourceAsStream(bundled)) {
+                shipped = new ObjectMapper().readTree(in);
+            }
+            ClassifierHead head = ClassifierHead.bundled(bundled);
+            JsonNode expected = bundled.equals("screen.json") ? head.toScreenJson() : head.toJson();
+            assertThat(shipped.path("encoder").asText()).as(bundled).isEqualTo(expected.path("encoder").asText());
+        }
     }
 
     @Test
