@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which address a request comes from, for the per-address limits, the extraction monitor and the audit record. Behind
+ * Which address a request comes from, for the per-address limits and the audit record. Behind
  * a load balancer every connection comes from the balancer, so from a trusted proxy the client is read from
  * {@code X-Forwarded-For}: walking it from the right (the entries the trusted proxies appended), the first address
  * that is not itself a trusted proxy. Everything left of it was written by the client and may be forged, so it is
