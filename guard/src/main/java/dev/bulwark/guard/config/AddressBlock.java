@@ -48,6 +48,18 @@ public final class AddressBlock {
         return bytes;
     }
 
+    /**
+     * What one client controls, for per-address limits and connection counts: an IPv4 address itself, an IPv6
+     * address's /64 (a provider hands each subscriber at least a /64, so one machine can pick any of 2^64 source
+     * addresses and would otherwise get 2^64 shares). Anything that is not a literal address is returned unchanged.
+     */
+    public static String subscriber(String address) {
+        byte[] bytes = literal(address);
+        if (bytes == null) return address;
+        if (bytes.length == 4) return NetUtil.bytesToIpAddress(bytes);
+        return NetUtil.bytesToIpAddress(masked(bytes, 64)) + "/64";
+    }
+
     /** Whether the literal {@code address} lies in this block (false for anything that is not a literal address). */
     public boolean contains(String address) {
         byte[] bytes = literal(address);

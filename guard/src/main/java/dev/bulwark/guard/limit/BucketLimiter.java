@@ -1,5 +1,6 @@
 package dev.bulwark.guard.limit;
 
+import dev.bulwark.guard.config.AddressBlock;
 import dev.bulwark.guard.config.Limits;
 import dev.bulwark.guard.pipeline.Caller;
 import dev.bulwark.guard.pipeline.RateLimiter;
@@ -155,8 +156,10 @@ final class BucketLimiter implements RateLimiter {
         }
     }
 
+    /** The per-address limits' subject: the caller's address, an IPv6 one by its /64 ({@link AddressBlock#subscriber}). */
     static String ipOf(Caller caller) {
-        return caller.remoteIp() == null || caller.remoteIp().isBlank() ? "unknown" : caller.remoteIp();
+        return caller.remoteIp() == null || caller.remoteIp().isBlank() ? "unknown"
+                : AddressBlock.subscriber(caller.remoteIp());
     }
 
     private static long ceilSeconds(long nanos) {

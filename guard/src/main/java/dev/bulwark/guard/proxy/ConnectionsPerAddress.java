@@ -1,5 +1,6 @@
 package dev.bulwark.guard.proxy;
 
+import dev.bulwark.guard.config.AddressBlock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -7,8 +8,8 @@ import java.util.function.Predicate;
 /**
  * Open client connections per remote address, capped: the connection deadlines bound how long a slow client holds a
  * connection, this bounds how many one address holds at once, so that a single host cannot take every file descriptor
- * (slowloris from one machine). Shared by every listener's event loop. Trusted proxies are exempt: every client
- * behind them shares their address.
+ * (slowloris from one machine). IPv6 addresses count by their /64 ({@link AddressBlock#subscriber}). Shared by every
+ * listener's event loop. Trusted proxies are exempt: every client behind them shares their address.
  */
 final class ConnectionsPerAddress {
     private static final Runnable NOTHING = () -> { };
@@ -24,11 +25,12 @@ final class ConnectionsPerAddress {
     }
 
     /**
-     * Counts a new connection from {@code address}; returns what to run when it closes, or null when the address
+     * Counts a new connection from {@code peer}; returns what to run when it closes, or null when its address
      * already holds {@code max} and the connection must be refused.
      */
-    Runnable admit(String address) {
-        if (max == 0 || address == null || exempt.test(address)) return NOTHING;
+    Runnable admit(String peer) {
+        if (max == 0 || peer == null || exempt.test(peer)) return NOTHING;
+        String address = AddressBlock.subscriber(peer);
         if (open.merge(address, 1, Integer::sum) > max) {
             release(address);
             return null;
@@ -39,9 +41,9 @@ final class ConnectionsPerAddress {
         };
     }
 
-    /** Connections {@code address} holds now (counted ones only). */
-    int open(String address) {
-        return open.getOrDefault(address, 0);
+    /** Connections {@code peer} (with the rest of its /64, for IPv6) holds now (counted ones only). */
+    int open(String peer) {
+        return open.getOrDefault(AddressBlock.subscriber(peer), 0);
     }
 
     /** Addresses holding at least one counted connection (the map never keeps an address with none). */

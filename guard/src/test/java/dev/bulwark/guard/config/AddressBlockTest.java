@@ -39,6 +39,15 @@ class AddressBlockTest {
         assertThat(AddressBlock.literal("1".repeat(65))).isNull();
     }
 
+    @Test
+    void aSubscriberIsAnIpv4AddressOrAnIpv6Slash64() {
+        assertThat(AddressBlock.subscriber("203.0.113.9")).isEqualTo("203.0.113.9");
+        assertThat(AddressBlock.subscriber("::ffff:203.0.113.9")).isEqualTo("203.0.113.9");
+        assertThat(AddressBlock.subscriber("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(AddressBlock.subscriber("2001:0db8:0001:0002:0000:0000:0000:0001")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(AddressBlock.subscriber("unknown")).isEqualTo("unknown");
+    }
+
     @Property
     void anIpv4AddressLiesInEveryBlockCutFromIt(@ForAll int address, @ForAll @IntRange(min = 0, max = 32) int prefix) {
         String text = ((address >>> 24) & 255) + "." + ((address >>> 16) & 255) + "." + ((address >>> 8) & 255) + "."

@@ -92,6 +92,18 @@ class BucketLimiterTest {
     }
 
     @Test
+    void ipv6_callers_share_the_per_address_limit_with_their_slash_64() {
+        BucketLimiter limiter = limiter(new Limits(1, null, null, null, null), Limits.NONE);
+        assertThat(admit(limiter, caller("a", "2001:db8:1:2::7", Limits.NONE), 0).allowed()).isTrue();
+        LimitDecision sameSubscriber = admit(limiter, caller("b", "2001:db8:1:2:ffff:1:2:3", Limits.NONE), 0);
+        assertThat(sameSubscriber.allowed()).as("another address of the same /64").isFalse();
+        assertThat(sameSubscriber.scope()).isEqualTo("ip");
+        assertThat(admit(limiter, caller("c", "2001:db8:1:3::7", Limits.NONE), 0).allowed()).as("the next /64").isTrue();
+        assertThat(admit(limiter, caller("d", "10.0.0.1", Limits.NONE), 0).allowed()).isTrue();
+        assertThat(admit(limiter, caller("e", "10.0.0.2", Limits.NONE), 0).allowed()).as("IPv4: each address").isTrue();
+    }
+
+    @Test
     void settling_corrects_the_token_budget_both_ways_and_an_overrun_makes_the_next_request_wait() {
         Limits client = new Limits(null, null, 1_000L, null, null);
         BucketLimiter limiter = limiter(Limits.NONE, Limits.NONE);
