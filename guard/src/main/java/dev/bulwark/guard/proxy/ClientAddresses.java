@@ -4,6 +4,7 @@ import dev.bulwark.guard.config.AddressBlock;
 import io.netty.util.NetUtil;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Which address a request comes from, for the per-address limits and the audit record. Behind
@@ -31,11 +32,13 @@ final class ClientAddresses {
     /**
      * @param peer         the connection's remote address (null when unknown)
      * @param forwardedFor every {@code X-Forwarded-For} header of the request, in order (one list: proxies may add
-     *                     a header of their own instead of appending)
+     *                     a header of their own instead of appending); read only when the peer is trusted
      */
-    String of(String peer, List<String> forwardedFor) {
-        if (!trusted(peer) || forwardedFor.isEmpty()) return peer;
-        List<String> hops = lastHops(forwardedFor);
+    String of(String peer, Supplier<List<String>> forwardedFor) {
+        if (!trusted(peer)) return peer;
+        List<String> headers = forwardedFor.get();
+        if (headers.isEmpty()) return peer;
+        List<String> hops = lastHops(headers);
         String nearest = peer;
         for (int i = hops.size() - 1; i >= 0; i--) {
             byte[] address = hop(hops.get(i));

@@ -28,7 +28,7 @@ final class ProxyRoutes {
         router.route().handler(rc -> {
             HttpServerRequest request = rc.request();
             String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-            Exchange ex = new Exchange(addresses.of(peer, request.headers().getAll(FORWARDED_FOR)));
+            Exchange ex = new Exchange(addresses.of(peer, () -> request.headers().getAll(FORWARDED_FOR)));
             rc.put(Exchange.KEY, ex);
             rc.response().headersEndHandler(v -> ReplyHeaders.apply(rc.response().headers(), ex));
             rc.next();
