@@ -35,7 +35,8 @@ public final class EvaluateInjection {
     public static void main(String[] args) throws Exception {
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Path output = Path.of(args.length > 1 ? args[1] : "bench/target/accuracy-injection.md");
-        List<Example> test = InjectionCorpus.load(datasets).examples().stream()
+        List<Example> all = InjectionCorpus.load(datasets).examples();
+        List<Example> test = all.stream()
                 .filter(e -> !Split.isTrain(e)).toList();
         InjectionDetector detector = InjectionDetector.standard();
         InjectionDetector triageOnly = InjectionDetector.standard(List.of(Triage.standard()));
@@ -82,6 +83,7 @@ public final class EvaluateInjection {
         swapped.stream().map(Example::source).distinct().sorted()
                 .forEach(s -> other.put("source: " + s, e -> e.source().equals(s)));
         table(out, other, swapped, swappedScores.toArray(InjectionScore[]::new));
+        appendPadded(out, detector, all, test);
         out.append("\nWhich texts the full model read, and the combined verdicts (injections | benign | precision | "
                 + "recall | FPR):\n\n");
         appendGates(out, "triage and screen (shipped)", test, scores);
@@ -96,6 +98,22 @@ public final class EvaluateInjection {
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, out.toString());
         System.err.println("wrote " + output);
+    }
+
+    /**
+     * The held-out direct injections again, each behind a clean BIPIA e-mail (chosen by the injection's group): the
+     * classifier reads only the start of a text, so this measures what ordinary padding in front of an attack costs.
+     */
+    private static void appendPadded(StringBuilder out, InjectionDetector detector, List<Example> all,
+            List<Example> test) {
+        List<String> emails = all.stream().filter(e -> e.source().equals("bipia-email")).map(Example::text).toList();
+        List<Example> padded = test.stream().filter(e -> e.injection() && !e.source().startsWith("bipia"))
+                .map(e -> new Example(emails.get(Split.bucket("padding:" + e.group()) % emails.size()) + "\n\n"
+                        + e.text(), true, e.source(), e.group(), e.language(), e.hardNegative()))
+                .toList();
+        InjectionScore[] scores = padded.parallelStream().map(e -> detector.score(e.text(), e.textSource()))
+                .toArray(InjectionScore[]::new);
+        table(out, Map.of("direct injections behind a clean e-mail", e -> true), padded, scores);
     }
 
     private static void table(StringBuilder out, Map<String, Predicate<Example>> slices, List<Example> test,
