@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -45,13 +46,11 @@ public final class EvaluateInjection {
         InjectionScore[] triaged = new InjectionScore[test.size()];
         InjectionScore[] ungated = new InjectionScore[test.size()];
         IntStream.range(0, test.size()).parallel().forEach(i -> {
+            // each variant scores every text: with fewer gates the second look into a long text may read where the
+            // shipped gates stopped it, even when the start reads the same
             scores[i] = detector.score(test.get(i).text(), test.get(i).textSource());
-            // where the gates let the model read the text, the score is the same with fewer gates (the detector is
-            // deterministic): only the texts a gate cleared need the model run again
-            triaged[i] = scores[i].classifier().isPresent() ? scores[i]
-                    : triageOnly.score(test.get(i).text(), test.get(i).textSource());
-            ungated[i] = triaged[i].classifier().isPresent() ? triaged[i]
-                    : everyText.score(test.get(i).text(), test.get(i).textSource());
+            triaged[i] = triageOnly.score(test.get(i).text(), test.get(i).textSource());
+            ungated[i] = everyText.score(test.get(i).text(), test.get(i).textSource());
         });
         // The same texts under the other reading, to show what saying "this is data" changes (and costs).
         var swapped = new ArrayList<Example>();
@@ -106,14 +105,17 @@ public final class EvaluateInjection {
      */
     private static void appendPadded(StringBuilder out, InjectionDetector detector, List<Example> all,
             List<Example> test) {
-        List<String> emails = all.stream().filter(e -> e.source().equals("bipia-email")).map(Example::text).toList();
+        Padding padding = Padding.of(all);
         List<Example> padded = test.stream().filter(e -> e.injection() && !e.source().startsWith("bipia"))
-                .map(e -> new Example(emails.get(Split.bucket("padding:" + e.group()) % emails.size()) + "\n\n"
-                        + e.text(), true, e.source(), e.group(), e.language(), e.hardNegative()))
+                .map(e -> new Example(padding.behind(e), true, e.source(), e.group(), e.language(), e.hardNegative()))
                 .toList();
-        InjectionScore[] scores = padded.parallelStream().map(e -> detector.score(e.text(), e.textSource()))
-                .toArray(InjectionScore[]::new);
-        table(out, Map.of("direct injections behind a clean e-mail", e -> true), padded, scores);
+        InjectionDetector startOnly = InjectionDetector.standard(List.of(Triage.standard(), EncoderScreen.standard()),
+                Optional.empty());
+        for (var variant : List.of(Map.entry("", detector), Map.entry(", the model reading the start only", startOnly))) {
+            InjectionScore[] scores = padded.parallelStream()
+                    .map(e -> variant.getValue().score(e.text(), e.textSource())).toArray(InjectionScore[]::new);
+            table(out, Map.of("direct injections behind a clean e-mail" + variant.getKey(), e -> true), padded, scores);
+        }
     }
 
     private static void table(StringBuilder out, Map<String, Predicate<Example>> slices, List<Example> test,

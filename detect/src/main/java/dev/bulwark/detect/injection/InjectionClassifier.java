@@ -1,13 +1,15 @@
 package dev.bulwark.detect.injection;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 /**
  * Layer (c): sentence embedding + logistic head, behind {@link ModelGate}s (the n-gram {@link Triage}, then the
- * cut-encoder {@link EncoderScreen}) that let clearly ordinary texts skip the full model. The encoder is fetched through a supplier so that building a detector does not load the ONNX
- * model; the first text the model reads does.
+ * cut-encoder {@link EncoderScreen}) that let clearly ordinary texts skip the full model, and with a second look
+ * into long texts ({@link SecondLook}). The encoder is fetched through a supplier so that building a detector does
+ * not load the ONNX model; the first text the model reads does.
  */
 public final class InjectionClassifier {
     /** The classifier reads at most this much text (the encoder keeps only the first 96 word pieces anyway). */
@@ -16,26 +18,49 @@ public final class InjectionClassifier {
     private final Supplier<SentenceEncoder> encoder;
     private final ClassifierHead head;
     private final List<ModelGate> gates;
+    private final Optional<SecondLook> secondLook;
 
-    /** The model reads every text. */
+    /** The model reads every text, the start of it only. */
     public InjectionClassifier(Supplier<SentenceEncoder> encoder, ClassifierHead head) {
-        this(encoder, head, List.of());
+        this(encoder, head, List.of(), Optional.empty());
     }
 
-    /** @param gates asked in order, cheapest first; the model reads a text only if every gate says it is needed */
-    public InjectionClassifier(Supplier<SentenceEncoder> encoder, ClassifierHead head, List<ModelGate> gates) {
+    /**
+     * @param gates      asked in order, cheapest first; the model reads a text only if every gate says it is needed
+     * @param secondLook when present, picks a stretch of a long text past its start that the model reads too,
+     *                   behind the same gates; its score counts when it is confident
+     */
+    public InjectionClassifier(Supplier<SentenceEncoder> encoder, ClassifierHead head, List<ModelGate> gates,
+            Optional<SecondLook> secondLook) {
         this.encoder = encoder;
         this.head = head;
         this.gates = List.copyOf(gates);
+        this.secondLook = secondLook;
     }
 
-    /** Calibrated probability (0.5 at the head's threshold); empty when a gate sent the text past the model. */
+    /**
+     * Calibrated probability (0.5 at the head's threshold); empty when the gates sent the text past the model. A
+     * second look further into a long text counts only from {@value Combination#SHORT_TEXT_CLASSIFIER_MIN} (as a
+     * score on a very short text does): a stretch of a text says less than the whole, and held-out long benign
+     * texts were flagged twice as often when any score of it counted (docs/accuracy.md, <i>Behind padding</i>).
+     */
     public OptionalDouble calibrated(NormalizedText text) {
         String input = input(text);
+        OptionalDouble start = read(input, input);
+        if (secondLook.isEmpty() || start.orElse(0) >= Combination.FLAG_AT) return start;
+        Optional<SecondLook.Stretch> later = secondLook.get().where(input);
+        if (later.isEmpty()) return start;
+        OptionalDouble again = read(later.get().window(), later.get().rest());
+        if (again.isEmpty() || again.getAsDouble() < Combination.SHORT_TEXT_CLASSIFIER_MIN) return start;
+        return OptionalDouble.of(Math.max(start.orElse(0), again.getAsDouble()));
+    }
+
+    /** The full model's reading of {@code modelInput}, if every gate finds {@code gated} worth it. */
+    private OptionalDouble read(String gated, String modelInput) {
         for (ModelGate gate : gates) {
-            if (!gate.modelNeeded(input)) return OptionalDouble.empty();
+            if (!gate.modelNeeded(gated)) return OptionalDouble.empty();
         }
-        return OptionalDouble.of(head.calibrated(encoder.get().embed(input), input.length()));
+        return OptionalDouble.of(head.calibrated(encoder.get().embed(modelInput), modelInput.length()));
     }
 
     /**

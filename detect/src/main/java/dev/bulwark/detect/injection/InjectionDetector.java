@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
  * classifier over sentence embeddings (c); {@link Combination} documents how they add up. Immutable and
  * thread-safe; the ONNX model is loaded once, lazily, by the first {@link #standard()} detector that scores a
  * text. Work per text is bounded: input beyond {@value #MAX_CHARS} characters is refused, normalisation and rules
- * are linear, and the classifier reads at most 96 word pieces.
+ * are linear, and the classifier reads at most 96 word pieces of the start and, in a long text, of one later
+ * stretch the n-gram triage picks ({@link SecondLook}).
  *
  * <pre>{@code
  * InjectionScore s = InjectionDetector.standard().score(userMessage);
@@ -37,16 +38,20 @@ public final class InjectionDetector {
         return standard(List.of(StandardHead.TRIAGE, StandardHead.SCREEN));
     }
 
-    /** The bundled rules, model and head behind these gates (evaluation compares gate sets). */
+    /** The bundled rules, model, head and second look behind these gates (evaluation compares gate sets). */
     public static InjectionDetector standard(List<ModelGate> gates) {
+        return standard(gates, Optional.of(StandardHead.SECOND_LOOK));
+    }
+
+    /** The bundled rules, model and head behind these gates, with this second look or none (training, evaluation). */
+    public static InjectionDetector standard(List<ModelGate> gates, Optional<SecondLook> secondLook) {
         return new InjectionDetector(RuleSet.standard(),
-                Optional.of(new InjectionClassifier(SentenceEncoder::miniLm, StandardHead.HEAD, gates)));
+                Optional.of(new InjectionClassifier(SentenceEncoder::miniLm, StandardHead.HEAD, gates, secondLook)));
     }
 
     /** As {@link #standard()}, but the model reads every text (milliseconds of CPU each). */
     public static InjectionDetector standardWithoutTriage() {
-        return new InjectionDetector(RuleSet.standard(),
-                Optional.of(new InjectionClassifier(SentenceEncoder::miniLm, StandardHead.HEAD)));
+        return standard(List.of(), Optional.of(StandardHead.SECOND_LOOK));
     }
 
     /** Layers (a) and (b) only: microseconds per text, no model; misses what only the classifier recognises. */
@@ -93,5 +98,6 @@ public final class InjectionDetector {
         static final ClassifierHead HEAD = ClassifierHead.standard();
         static final Triage TRIAGE = Triage.standard();
         static final EncoderScreen SCREEN = EncoderScreen.standard();
+        static final SecondLook SECOND_LOOK = SecondLook.bundled(TRIAGE);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,8 @@ class EncoderScreenTest {
         SentenceEncoder model = counting(modelCalls);
         var screen = new EncoderScreen(() -> counting(screenCalls), ClassifierHead.standard());
         var head = ClassifierHead.standard();
-        var classifier = new InjectionClassifier(() -> model, head, List.of(Triage.standard(), screen));
+        var classifier = new InjectionClassifier(() -> model, head, List.of(Triage.standard(), screen),
+                Optional.empty());
 
         assertThat(classifier.calibrated(TextNormalizer.normalize("What are your opening hours on Saturday?")))
                 .isEmpty();
