@@ -2,7 +2,7 @@ package dev.bulwark.probe.convert;
 
 /**
  * Disguises an attack text so that input filters matching plain words miss it while a model can still read
- * it: an encoding, look-alike characters, invisible characters, another language. {@link #convert} gives the
+ * it: an encoding, look-alike characters, invisible characters, another language, ordinary text in front. {@link #convert} gives the
  * disguised text; {@link #deliver} the whole message to send, which tells the model how to read the text when
  * the disguise needs explaining (base64) and is the disguised text itself when it does not (homoglyphs).
  *
@@ -11,7 +11,7 @@ package dev.bulwark.probe.convert;
  */
 public sealed interface Converter
         permits Base64Converter, HexConverter, Rot13Converter, LeetspeakConverter, HomoglyphConverter,
-        TagSmugglingConverter, ZeroWidthConverter, Translation {
+        TagSmugglingConverter, ZeroWidthConverter, PaddingConverter, Translation {
 
     /** A short stable name, used as the attempt label ({@code base64}, {@code translate-fr}). */
     String id();

@@ -8,7 +8,7 @@ public final class Converters {
     /** Disguises that work on any text. */
     public static final List<Converter> TEXT = List.of(new Base64Converter(), new HexConverter(),
             new Rot13Converter(), new LeetspeakConverter(), new HomoglyphConverter(), new TagSmugglingConverter(),
-            new ZeroWidthConverter());
+            new ZeroWidthConverter(), new PaddingConverter());
 
     /** Pre-translated payloads: only {@link PhraseBook} sentences. */
     public static final List<Converter> TRANSLATIONS = PhraseBook.LANGUAGES.stream()

@@ -39,6 +39,14 @@ class ConvertersTest {
     }
 
     @Test
+    void paddingPutsTheTextUnchangedBehindALongOrdinaryEmail() {
+        String padded = new PaddingConverter().convert(GOAL);
+        assertThat(padded).endsWith("\n\n" + GOAL);
+        assertThat(padded.substring(0, padded.length() - GOAL.length()).split("\\s+")).hasSizeGreaterThan(450);
+        assertThat(padded.toLowerCase(java.util.Locale.ROOT).indexOf("ignore")).isEqualTo(padded.length() - GOAL.length());
+    }
+
+    @Test
     void tagSmugglingIsInvisibleAndReversible() {
         String tags = new TagSmugglingConverter().convert(GOAL);
         assertThat(tags.codePoints()).allMatch(cp -> cp >= 0xE0020 && cp <= 0xE007E);
@@ -64,8 +72,8 @@ class ConvertersTest {
 
     @Test
     void everyConverterHasAUniqueIdAndChangesTheText() {
-        assertThat(Converters.ALL).hasSize(12);
-        assertThat(new HashSet<>(Converters.ALL.stream().map(Converter::id).toList())).hasSize(12);
+        assertThat(Converters.ALL).hasSize(13);
+        assertThat(new HashSet<>(Converters.ALL.stream().map(Converter::id).toList())).hasSize(13);
         for (Converter c : Converters.ALL) assertThat(c.deliver(GOAL)).as(c.id()).isNotEqualTo(GOAL);
     }
 }
