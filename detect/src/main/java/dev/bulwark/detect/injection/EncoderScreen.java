@@ -5,10 +5,11 @@ import java.util.function.Supplier;
 /**
  * The second gate: the sentence model cut to its first 4 layers over the first 32 word pieces, with a logistic head
  * of its own (half the time of 64 pieces: 5.7 against 11 ms of CPU on the slow processor of
- * docs/performance-history.md, where the full one takes ≈ 20). Alone it is a weaker classifier (it let role-play jailbreaks through when we tried it
- * as the classifier, docs/accuracy.md), so it only decides which texts the full model needs to read: its threshold ({@code screen.json}) still sends 99.9 % of the train side's
- * injections the model decides on ({@link ModelGate}), out of fold, and clears most ordinary texts the n-gram
- * triage could not. Thread-safe.
+ * docs/performance-history.md, where the full one takes ≈ 20). Alone it is a weaker classifier (it let role-play
+ * jailbreaks through when we tried it as the classifier, docs/accuracy.md), so it only decides which texts the full
+ * model needs to read: its threshold ({@code screen.json}) still sends 99.9 % of the train side's injections the
+ * model decides on ({@link ModelGate}), out of fold, and clears most ordinary texts the n-gram triage could not.
+ * Thread-safe.
  */
 public final class EncoderScreen implements ModelGate {
     private final Supplier<SentenceEncoder> encoder;

@@ -41,8 +41,8 @@ public final class InjectionClassifier {
     /**
      * Calibrated probability (0.5 at the head's threshold); empty when the gates sent the text past the model. A
      * second look further into a long text counts only from {@value Combination#SHORT_TEXT_CLASSIFIER_MIN} (as a
-     * score on a very short text does): a stretch of a text says less than the whole, and held-out long benign
-     * texts were flagged twice as often when any score of it counted (docs/accuracy.md, <i>Behind padding</i>).
+     * score on a very short text does): a stretch of a text says less than the whole (docs/accuracy.md, <i>Behind
+     * padding</i>).
      */
     public OptionalDouble calibrated(NormalizedText text) {
         String input = input(text);
