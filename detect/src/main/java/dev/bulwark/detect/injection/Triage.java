@@ -2,7 +2,6 @@ package dev.bulwark.detect.injection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,11 +89,7 @@ public final class Triage implements ModelGate {
         root.put("bias", bias);
         root.put("threshold", threshold);
         root.set("training", training);
-        try {
-            return JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledJson.write(root);
     }
 
     /** {@code triage.f16}: the weights as little-endian half floats. */
