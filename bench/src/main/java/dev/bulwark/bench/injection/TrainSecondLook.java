@@ -38,7 +38,7 @@ public final class TrainSecondLook {
         InjectionCorpus corpus = InjectionCorpus.load(datasets);
         Triage triage = Triage.standard();
         var gates = List.of(triage, EncoderScreen.standard());
-        SecondLook anyStretch = SecondLook.bundled(triage).withThreshold(0, null);
+        SecondLook anyStretch = new SecondLook(triage, 0, null); // not the bundled one: this run replaces it
         InjectionDetector withSecondLook = InjectionDetector.standard(gates, Optional.of(anyStretch));
         InjectionDetector startOnly = InjectionDetector.standard(gates, Optional.empty());
         List<Example> injections = corpus.trainSide().stream().filter(Example::injection).toList();

@@ -79,7 +79,7 @@ public final class SecondLook {
         return threshold;
     }
 
-    /** The same ranking with another threshold (training sets it with 0). */
+    /** The same ranking with another threshold, and the record of how it was chosen (what training writes). */
     public SecondLook withThreshold(double other, JsonNode training) {
         return new SecondLook(triage, other, training);
     }
