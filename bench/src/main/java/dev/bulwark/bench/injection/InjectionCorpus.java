@@ -3,6 +3,8 @@ package dev.bulwark.bench.injection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.supply.deps.osv.InvalidRecordException;
+import dev.bulwark.supply.deps.osv.OsvParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +34,13 @@ import java.util.stream.Stream;
  * attacks;</li>
  * <li>benign: CLINC150 (a {@value #CLINC_PERCENT} % hash sample, so 24k near-identical short queries do not drown
  * the other sources), NQ-open, the clean BIPIA emails, PyRIT assistant responses (long, document-like text),
- * our hard negatives.</li>
+ * PyPA's security advisories (long, technical, in the vocabulary of attacks), our hard negatives.</li>
  * </ul>
  */
 final class InjectionCorpus {
     private static final String BUSINESS = "bulwark-business";
     static final int CLINC_PERCENT = 21;
+    static final int ADVISORIES_PER_TEMPLATE = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -85,6 +89,7 @@ final class InjectionCorpus {
         promptfoo(raw, harmful);
         bipia(raw);
         benign(raw);
+        advisories(raw);
         bundled(raw);
         dedupe(raw);
     }
@@ -174,6 +179,41 @@ final class InjectionCorpus {
                 }
             }
         }
+    }
+
+    /**
+     * The {@code details} of PyPA's security advisories: what a developer pastes when asking an assistant about a
+     * vulnerability. Long, technical and benign, yet full of the words of attacks ("execute arbitrary code",
+     * "bypass", "inject"); until 2026-11-28 the model flagged 4.4 % of them and the triage sent 61–93 % of those over
+     * 24 words on to the encoders (docs/accuracy.md, "Security advisories"). Many are written from one template
+     * (TensorFlow's hundreds, mirrored under three package names); the near-duplicate key keeps each template on one
+     * side of the split, and at most {@value #ADVISORIES_PER_TEMPLATE} per key, chosen by hash, keep one project from
+     * outweighing the rest.
+     */
+    private void advisories(List<Example> out) throws IOException {
+        String dir = "osv/pypa-advisory-database/vulns";
+        files.put(dir, "benign: the details of security advisories (CC BY 4.0, PyPA advisory database)");
+        List<Path> records;
+        try (Stream<Path> walk = Files.walk(root.resolve(dir))) {
+            records = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        var byTemplate = new LinkedHashMap<String, List<String>>();
+        for (Path record : records) {
+            String details;
+            try {
+                details = OsvParser.parse(Files.readAllBytes(record)).details().strip();
+            } catch (InvalidRecordException e) {
+                throw new IOException(root.relativize(record) + ": " + e.getMessage(), e);
+            }
+            if (details.length() >= 20) {
+                byTemplate.computeIfAbsent(Split.nearDuplicateKey(details), k -> new ArrayList<>()).add(details);
+            }
+        }
+        byTemplate.forEach((key, texts) -> texts.stream()
+                .sorted(Comparator.comparingInt((String t) -> Split.bucket("advisory:" + t))
+                        .thenComparing(t -> t))
+                .limit(ADVISORIES_PER_TEMPLATE)
+                .forEach(t -> out.add(new Example(t, false, "osv-advisories", "advisory:" + key, "en", false))));
     }
 
     private List<String> pyritObjectives() throws IOException {
