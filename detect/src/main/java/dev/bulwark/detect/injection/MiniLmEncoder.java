@@ -93,12 +93,19 @@ final class MiniLmEncoder implements SentenceEncoder {
                     variant.layers() < 6 ? OnnxLayers.truncate(model, variant.layerOutput()) : model, options);
             typeIds = session.getInputNames().contains("token_type_ids");
             outputName = session.getOutputNames().iterator().next();
-            try (InputStream json = stream(TOKENIZER)) {
-                tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of(
-                        "padding", "false", "truncation", "true", "maxLength", Integer.toString(variant.maxTokens())));
-            }
+            tokenizer = tokenizer(variant.maxTokens());
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the all-MiniLM-L6-v2 ONNX model: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the all-MiniLM-L6-v2 ONNX model", e);
+        }
+    }
+
+    /** The model's own tokenizer, truncating (on the right) to {@code maxTokens} word pieces. */
+    static HuggingFaceTokenizer tokenizer(int maxTokens) {
+        try (InputStream json = stream(TOKENIZER)) {
+            return HuggingFaceTokenizer.newInstance(json, Map.of(
+                    "padding", "false", "truncation", "true", "maxLength", Integer.toString(maxTokens)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the all-MiniLM-L6-v2 tokenizer", e);
         }
@@ -145,7 +152,7 @@ final class MiniLmEncoder implements SentenceEncoder {
 
     @Override
     public float[] embed(String text) {
-        Encoding encoding = tokenizer.encode(text.isBlank() ? "." : text);
+        Encoding encoding = encode(text);
         long[] ids = encoding.getIds();
         long[] mask = encoding.getAttentionMask();
         if (ids.length > variant.maxTokens()) throw new IllegalStateException("tokenizer returned " + ids.length + " word pieces");
@@ -170,6 +177,15 @@ final class MiniLmEncoder implements SentenceEncoder {
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
+    }
+
+    /** The word pieces read, [CLS] and [SEP] included; the tokenizer sees only the prefix that holds them. */
+    long[] wordPieceIds(String text) {
+        return encode(text).getIds();
+    }
+
+    private Encoding encode(String text) {
+        return tokenizer.encode(text.isBlank() ? "." : TokenizerInput.of(text, variant.maxTokens()));
     }
 
     private static float[] meanPoolNormalised(FloatBuffer hidden, long[] mask) {
