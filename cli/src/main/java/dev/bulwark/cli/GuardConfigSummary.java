@@ -32,8 +32,10 @@ final class GuardConfigSummary {
                 + " s, silence " + listen.timeouts().silence().toSeconds() + " s");
         line(out, "peers", "at most " + (listen.maxConnectionsPerAddress() == 0 ? "unlimited"
                 : Integer.toString(listen.maxConnectionsPerAddress())) + " connections per address; "
-                + (listen.trustedProxies().isEmpty() ? "no trusted proxies (X-Forwarded-For ignored)"
-                : "client address from X-Forwarded-For behind " + listen.trustedProxies()));
+                + (listen.trustedProxies().isEmpty()
+                        ? "no trusted proxies (" + listen.forwardedHeader().headerName() + " ignored)"
+                        : "client address from " + listen.forwardedHeader().headerName() + " behind "
+                                + listen.trustedProxies()));
         for (Upstream u : config.upstreams()) {
             String trust = u.trustedCertificates().isEmpty() ? ""
                     : ", trusts " + u.trustedCertificates().size() + " certificate(s) besides the system's";

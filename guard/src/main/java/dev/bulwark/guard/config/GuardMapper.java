@@ -64,6 +64,7 @@ final class GuardMapper {
         var timeouts = new ClientTimeouts(silence, t.seconds("bodySeconds", d.body()), t.seconds("idleSeconds", d.idle()));
         return new Listen(listen.text("host", GuardDefaults.HOST), listen.integer("port", GuardDefaults.PORT), tls,
                 timeouts, listen.addressBlocks("trustedProxies"),
+                listen.choice("forwardedHeader", ForwardedHeader.class, ForwardedHeader.X_FORWARDED_FOR),
                 listen.integer("maxConnectionsPerAddress", GuardDefaults.MAX_CONNECTIONS_PER_ADDRESS));
     }
 

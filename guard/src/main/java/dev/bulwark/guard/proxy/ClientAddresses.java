@@ -1,6 +1,7 @@
 package dev.bulwark.guard.proxy;
 
 import dev.bulwark.guard.config.AddressBlock;
+import dev.bulwark.guard.config.ForwardedHeader;
 import io.netty.util.NetUtil;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.function.Supplier;
 /**
  * Which address a request comes from, for the per-address limits and the audit record. Behind
  * a load balancer every connection comes from the balancer, so from a trusted proxy the client is read from
- * {@code X-Forwarded-For}: walking it from the right (the entries the trusted proxies appended), the first address
- * that is not itself a trusted proxy. Everything left of it was written by the client and may be forged, so it is
+ * {@code X-Forwarded-For} (or RFC 7239 {@code Forwarded}, whichever one the configuration names): walking it from
+ * the right (the entries the trusted proxies appended), the first address that is not itself a trusted proxy. Everything left of it was written by the client and may be forged, so it is
  * never read; from a peer that is not trusted the header is ignored altogether. Thread-safe.
  */
 final class ClientAddresses {
@@ -18,9 +19,16 @@ final class ClientAddresses {
     static final int MAX_HOPS = 32;
 
     private final List<AddressBlock> trusted;
+    private final ForwardedHeader header;
 
-    ClientAddresses(List<AddressBlock> trusted) {
+    ClientAddresses(List<AddressBlock> trusted, ForwardedHeader header) {
         this.trusted = List.copyOf(trusted);
+        this.header = header;
+    }
+
+    /** The one header read for the client's address. */
+    String headerName() {
+        return header.headerName();
     }
 
     boolean trusted(String address) {
@@ -31,7 +39,7 @@ final class ClientAddresses {
 
     /**
      * @param peer         the connection's remote address (null when unknown)
-     * @param forwardedFor every {@code X-Forwarded-For} header of the request, in order (one list: proxies may add
+     * @param forwardedFor every {@link #headerName()} header of the request, in order (one list: proxies may add
      *                     a header of their own instead of appending); read only when the peer is trusted
      */
     String of(String peer, Supplier<List<String>> forwardedFor) {
@@ -41,7 +49,7 @@ final class ClientAddresses {
         List<String> hops = lastHops(headers);
         String nearest = peer;
         for (int i = hops.size() - 1; i >= 0; i--) {
-            byte[] address = hop(hops.get(i));
+            byte[] address = hop(header.address(hops.get(i)));
             // written by a trusted proxy, so not forged, but unreadable: the last address we could trust stands
             if (address == null) return nearest;
             String text = NetUtil.bytesToIpAddress(address);
@@ -71,7 +79,10 @@ final class ClientAddresses {
         return hops.reversed();
     }
 
-    /** One entry's address: {@code 192.0.2.7}, {@code 192.0.2.7:5123}, {@code 2001:db8::7} or {@code [2001:db8::7]:5123}. */
+    /**
+     * One address: {@code 192.0.2.7}, {@code 192.0.2.7:5123}, {@code 2001:db8::7} or {@code [2001:db8::7]:5123};
+     * anything else ({@code unknown}, an obfuscated {@code _node} name) is null.
+     */
     private static byte[] hop(String entry) {
         if (entry.startsWith("[")) {
             int close = entry.indexOf(']');

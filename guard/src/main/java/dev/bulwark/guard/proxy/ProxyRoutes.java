@@ -17,8 +17,6 @@ import java.util.Set;
  * not turn into a reply itself).
  */
 final class ProxyRoutes {
-    private static final String FORWARDED_FOR = "X-Forwarded-For";
-
     private ProxyRoutes() {
     }
 
@@ -28,7 +26,7 @@ final class ProxyRoutes {
         router.route().handler(rc -> {
             HttpServerRequest request = rc.request();
             String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-            Exchange ex = new Exchange(addresses.of(peer, () -> request.headers().getAll(FORWARDED_FOR)));
+            Exchange ex = new Exchange(addresses.of(peer, () -> request.headers().getAll(addresses.headerName())));
             rc.put(Exchange.KEY, ex);
             rc.response().headersEndHandler(v -> ReplyHeaders.apply(rc.response().headers(), ex));
             rc.next();

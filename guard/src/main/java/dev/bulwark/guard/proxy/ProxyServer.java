@@ -72,7 +72,7 @@ public final class ProxyServer {
             var pipeline = new RequestPipeline(vertx, parts, workers, upstreamCall, recorder, metrics);
 
             Listen listen = config.listen();
-            var addresses = new ClientAddresses(listen.trustedProxies());
+            var addresses = new ClientAddresses(listen.trustedProxies(), listen.forwardedHeader());
             var setup = new ClientListeners.Setup(serverOptions(listen, config.source()),
                     ProxyRoutes.router(vertx, pipeline, recorder, config.policies().cors(), addresses), listen.timeouts(),
                     metrics::slowClientClosed,

@@ -388,6 +388,16 @@ class GuardConfigLoaderTest {
     }
 
     @Test
+    void theForwardedHeaderIsXForwardedForUnlessTheRfc7239OneIsNamed() throws Exception {
+        assertThat(load(MINIMAL).listen().forwardedHeader()).isEqualTo(ForwardedHeader.X_FORWARDED_FOR);
+        assertThat(load(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
+                "listen: {port: 0, trustedProxies: [10.0.0.0/8], forwardedHeader: forwarded}")).listen()
+                .forwardedHeader()).isEqualTo(ForwardedHeader.FORWARDED);
+        assertAt(problem(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
+                "listen: {port: 0, forwardedHeader: x-real-ip}")), 1, "listen.forwardedHeader", "");
+    }
+
+    @Test
     void piiAllowListIsReadAndDefaultsToNone() throws Exception {
         assertThat(load(MINIMAL).policies().piiAllowList()).isEmpty();
         assertThat(load(MINIMAL + "policies: {piiAllowList: [Nora, info@lindqvist.example]}\n").policies().piiAllowList())

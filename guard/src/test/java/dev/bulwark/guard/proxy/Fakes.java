@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.GuardComponents;
 import dev.bulwark.guard.config.Action;
 import dev.bulwark.guard.config.AddressBlock;
+import dev.bulwark.guard.config.ForwardedHeader;
 import dev.bulwark.guard.config.Admin;
 import dev.bulwark.guard.config.AlertsConfig;
 import dev.bulwark.guard.config.AuditConfig;
@@ -68,6 +69,7 @@ final class Fakes {
     Duration upstreamTimeout = Duration.ofSeconds(10);
     List<X509Certificate> upstreamTrust = List.of();
     List<AddressBlock> trustedProxies = List.of();
+    ForwardedHeader forwardedHeader = ForwardedHeader.X_FORWARDED_FOR;
 
     GuardComponents components() {
         return new GuardComponents(access, limiter, input, output, audit, monitor, flavor -> new PassthroughAdapter(),
@@ -85,7 +87,7 @@ final class Fakes {
                 ExtractionPolicy.ExtractionAction.THROTTLE);
         Policies policies = new Policies(in, out, extraction, new CorsPolicy(corsOrigins), Limits.NONE, Limits.NONE,
                 Limits.NONE, failClosed);
-        return new GuardConfig(null, new Listen("127.0.0.1", 0, tls, timeouts, trustedProxies, 256), new Admin(true, "127.0.0.1", 0), List.of(upstream),
+        return new GuardConfig(null, new Listen("127.0.0.1", 0, tls, timeouts, trustedProxies, forwardedHeader, 256), new Admin(true, "127.0.0.1", 0), List.of(upstream),
                 List.of(), null, List.of(), null, policies,
                 new AuditConfig(null, null, null, 100, AuditConfig.TextMode.HASH, "test"),
                 new StateConfig(StateConfig.Backend.MEMORY, null), new AlertsConfig(null));
