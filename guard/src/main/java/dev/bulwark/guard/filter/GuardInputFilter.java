@@ -38,6 +38,7 @@ final class GuardInputFilter implements InputFilter {
     private final EntityPolicy entities;
     private final boolean learned;
     private final RecentScans recent = new RecentScans();
+    private final ReleasedReplies released = new ReleasedReplies();
 
     /** With a scorer that may be slow (a learned model): never run on the event loop. */
     GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
@@ -89,14 +90,20 @@ final class GuardInputFilter implements InputFilter {
         return new InputVerdict(Optional.empty(), body, tally.decisions(), promptText(slots));
     }
 
-    /** What the detectors found in each text; nothing is changed yet. */
+    @Override
+    public void replyReleased(Caller caller, String reply) {
+        released.remember(caller.clientId(), reply);
+    }
+
+        /** What the detectors found in each text; nothing is changed yet. */
     private List<Found> scan(Route route, List<TextSlot> slots, String client) {
         boolean injectionOn = policy.injection() != Action.OFF && route != Route.EMBEDDINGS;
         Optional<EntityScanner> scanner = entities.scanner();
         var found = new ArrayList<Found>(slots.size());
         for (TextSlot slot : slots) {
             String text = slot.text();
-            TextSource source = injectionOn && !text.isBlank() ? slot.source() : null;
+            boolean ownReply = slot.role().equals("assistant") && released.contains(client, text);
+            TextSource source = injectionOn && !text.isBlank() && !ownReply ? slot.source() : null;
             RecentScans.Scanned scanned = recent.get(client, text, source, () -> new RecentScans.Scanned(
                     source == null ? null : injection.score(text, source),
                     scanner.isPresent() ? scanner.get().scan(text) : List.of()));

@@ -22,6 +22,14 @@ public interface InputFilter {
     }
 
     /**
+     * The text of a chat reply the gateway let through to {@code caller} (after the output filter). Apps send the
+     * conversation back with every request; a filter may read a reply it released itself, sent back unchanged as an
+     * assistant turn, as the model's own words rather than as new input. Nothing by default.
+     */
+    default void replyReleased(Caller caller, String reply) {
+    }
+
+    /**
      * @param refusal   present when the request must not go upstream
      * @param body      the body to send (the same object, possibly changed)
      * @param promptText the user-visible text of the request, for the extraction monitor and the audit

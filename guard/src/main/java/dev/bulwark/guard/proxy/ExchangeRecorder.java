@@ -3,7 +3,9 @@ package dev.bulwark.guard.proxy;
 import dev.bulwark.guard.pipeline.AuditEvent;
 import dev.bulwark.guard.pipeline.AuditSink;
 import dev.bulwark.guard.pipeline.Decision;
+import dev.bulwark.guard.pipeline.InputFilter;
 import dev.bulwark.guard.pipeline.RateLimiter;
+import dev.bulwark.guard.pipeline.Route;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -11,7 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Closes an exchange exactly once, whatever its outcome: metrics on the event loop, then on a worker the token
+ * Closes an exchange exactly once, whatever its outcome: metrics (and, for a chat reply let through, its text to the
+ * input filter, {@link InputFilter#replyReleased}) on the event loop, then on a worker the token
  * budgets settled with the real usage and one audit record (with the prompt and reply turned into what the audit
  * keeps: salted hash, redacted text or raw).
  */
@@ -24,15 +27,17 @@ final class ExchangeRecorder {
     private final GatewayMetrics metrics;
     private final WorkerExecutor workers;
     private final InFlight inFlight;
+    private final InputFilter input;
 
     ExchangeRecorder(AuditSink audit, RateLimiter limiter, UnaryOperator<String> auditText, GatewayMetrics metrics,
-                     WorkerExecutor workers, InFlight inFlight) {
+                     WorkerExecutor workers, InFlight inFlight, InputFilter input) {
         this.audit = audit;
         this.limiter = limiter;
         this.auditText = auditText;
         this.metrics = metrics;
         this.workers = workers;
         this.inFlight = inFlight;
+        this.input = input;
     }
 
     InFlight inFlight() {
@@ -45,6 +50,10 @@ final class ExchangeRecorder {
         ex.finished = true;
         long now = System.nanoTime();
         recordMetrics(ex, now);
+        // before the next request of the conversation can arrive (it follows this reply): a digest of a few KB
+        if (ex.route == Route.CHAT && ex.status == 200 && "allowed".equals(ex.outcome) && ex.caller != null) {
+            input.replyReleased(ex.caller, ex.outputText);
+        }
         List<Decision> decisions = List.copyOf(ex.decisions);
         workers.executeBlocking(() -> {
             try {

@@ -64,7 +64,7 @@ public final class ProxyServer {
                     new PoolOptions().setHttp1MaxSize(64));
             InFlight inFlight = new InFlight();
             ExchangeRecorder recorder = new ExchangeRecorder(components.audit(), components.limiter(),
-                    components.auditText(), metrics, workers, inFlight);
+                    components.auditText(), metrics, workers, inFlight, components.input());
             var parts = new RequestPipeline.Parts(components.access(), components.limiter(), components.monitor(),
                     components.input(), components.output(), components.adapters(),
                     new UpstreamRouter(config.upstreams()), config.policies(), config.listen().timeouts().body());
