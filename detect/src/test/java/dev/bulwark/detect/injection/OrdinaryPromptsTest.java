@@ -2,10 +2,6 @@ package dev.bulwark.detect.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +16,8 @@ class OrdinaryPromptsTest {
     private static List<String> prompts;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (var in = OrdinaryPromptsTest.class.getResourceAsStream("ordinary-business-prompts.txt");
-                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            prompts = reader.lines().filter(l -> !l.isBlank()).toList();
-        }
+    static void load() {
+        prompts = TextLines.of("ordinary-business-prompts.txt");
         assertThat(prompts).hasSize(220);
     }
 

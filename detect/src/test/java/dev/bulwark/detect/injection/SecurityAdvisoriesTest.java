@@ -2,10 +2,6 @@ package dev.bulwark.detect.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +16,8 @@ class SecurityAdvisoriesTest {
     private static List<String> advisories;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (var in = SecurityAdvisoriesTest.class.getResourceAsStream("security-advisories.txt");
-                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            advisories = reader.lines().filter(l -> !l.isBlank()).toList();
-        }
+    static void load() {
+        advisories = TextLines.of("security-advisories.txt");
         assertThat(advisories).hasSize(377);
     }
 
