@@ -2,13 +2,13 @@ package dev.bulwark.detect.injection;
 
 /**
  * What the encoder hands its tokenizer: the start of a text that already holds every word piece it reads, as
- * well-formed UTF-16. The tokenizer works on the whole text
- * before truncating it (≈ 0.7 ms of a 6 ms screen reading for a 1 KB message on the slow machine of
- * docs/performance-history.md, more for the 4,000 characters the classifier may get), so the encoder hands it only
- * this prefix. Exact, not approximate: the BERT tokenizer treats ASCII space, tab, CR and LF as whitespace, never
- * joins text across them, and gives every chunk between them that holds a Latin, Greek or Cyrillic letter or a
- * digit at least one word piece (an unknown word becomes one {@code [UNK]}), so the first {@code pieces} such chunks yield at least {@code pieces}
- * word pieces and the truncated encodings are the same (MiniLmEncoderTest checks it on random texts).
+ * well-formed UTF-16. The tokenizer works on the whole text before truncating it (≈ 0.7 ms of a 6 ms screen reading
+ * for a 1 KB message on the slow machine of docs/performance-history.md, more for the 4,000 characters the classifier
+ * may get), so the encoder hands it only this prefix. Exact, not approximate: the BERT tokenizer treats ASCII space,
+ * tab, CR and LF as whitespace, never joins text across them, and gives every chunk between them that holds a Latin,
+ * Greek or Cyrillic letter or a digit at least one word piece (an unknown word becomes one {@code [UNK]}), so the
+ * first {@code pieces} such chunks yield at least {@code pieces} word pieces and the truncated encodings are the same
+ * (MiniLmEncoderTest checks it on random texts).
  */
 final class TokenizerInput {
     private TokenizerInput() {

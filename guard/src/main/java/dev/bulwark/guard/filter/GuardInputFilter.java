@@ -95,14 +95,14 @@ final class GuardInputFilter implements InputFilter {
         released.remember(caller.clientId(), reply);
     }
 
-        /** What the detectors found in each text; nothing is changed yet. */
+    /** What the detectors found in each text; nothing is changed yet. */
     private List<Found> scan(Route route, List<TextSlot> slots, String client) {
         boolean injectionOn = policy.injection() != Action.OFF && route != Route.EMBEDDINGS;
         Optional<EntityScanner> scanner = entities.scanner();
         var found = new ArrayList<Found>(slots.size());
         for (TextSlot slot : slots) {
             String text = slot.text();
-            boolean ownReply = slot.role().equals("assistant") && released.contains(client, text);
+            boolean ownReply = injectionOn && slot.role().equals("assistant") && released.contains(client, text);
             TextSource source = injectionOn && !text.isBlank() && !ownReply ? slot.source() : null;
             RecentScans.Scanned scanned = recent.get(client, text, source, () -> new RecentScans.Scanned(
                     source == null ? null : injection.score(text, source),

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * Which address a request comes from, for the per-address limits and the audit record. Behind
  * a load balancer every connection comes from the balancer, so from a trusted proxy the client is read from
  * {@code X-Forwarded-For} (or RFC 7239 {@code Forwarded}, whichever one the configuration names): walking it from
- * the right (the entries the trusted proxies appended), the first address that is not itself a trusted proxy. Everything left of it was written by the client and may be forged, so it is
- * never read; from a peer that is not trusted the header is ignored altogether. Thread-safe.
+ * the right (the entries the trusted proxies appended), the first address that is not itself a trusted proxy.
+ * Everything left of it was written by the client and may be forged, so it is never read; from a peer that is not
+ * trusted the header is ignored altogether. Thread-safe.
  */
 final class ClientAddresses {
     /** More hops than any real chain of proxies; a longer header is read only this far from its right end. */
