@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The chat replies the gateway let through to each client, as digests. A chat app sends the whole conversation back
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 final class ReleasedReplies {
     static final int MAX_ENTRIES = 4096;
+    /** Compiled once: every chat reply and every assistant turn sent back passes through it. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Map<Key, Boolean> released = new LinkedHashMap<>(MAX_ENTRIES * 2, 0.75f, true) {
         @Override
@@ -43,7 +46,7 @@ final class ReleasedReplies {
     }
 
     private static byte[] digest(String text) {
-        String normalized = text.strip().replaceAll("\\s+", " ");
+        String normalized = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         try {
             return MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
