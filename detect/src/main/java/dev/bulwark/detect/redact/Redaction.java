@@ -27,7 +27,11 @@ public final class Redaction {
         return apply(text, scanner.scan(text), operator);
     }
 
-    static String apply(String text, List<Entity> entities, BiFunction<EntityType, String, String> replacement) {
+    /**
+     * {@code text} with each entity's span replaced by {@code replacement} of its type and original value (a
+     * caller's own scheme, such as numbered placeholders); otherwise as {@link #apply(String, List, RedactionOperator)}.
+     */
+    public static String apply(String text, List<Entity> entities, BiFunction<EntityType, String, String> replacement) {
         if (entities.isEmpty()) return text;
         List<Entity> ordered = entities.stream().sorted(Comparator.comparingInt(Entity::start)).toList();
         var out = new StringBuilder(text.length() + 16 * ordered.size());

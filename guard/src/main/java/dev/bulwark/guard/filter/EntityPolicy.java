@@ -48,6 +48,7 @@ record EntityPolicy(Action pii, Action secrets, Optional<EntityScanner> scanner)
         return switch (action) {
             case BLOCK -> "blocked";
             case REDACT -> "redacted";
+            case PSEUDONYMIZE -> "pseudonymized";
             case FLAG, OFF -> "flagged";
         };
     }

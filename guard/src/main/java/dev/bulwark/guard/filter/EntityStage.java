@@ -82,7 +82,7 @@ final class EntityStage {
                     return new Resolved(out.toString(), true);
                 }
                 case FLAG, OFF -> out.append(value);
-                case REDACT -> out.append(type.tag());
+                case REDACT, PSEUDONYMIZE -> out.append(type.tag()); // pseudonyms are for requests (schema)
             }
         }
         return new Resolved(out.append(marked, at, marked.length()).toString(), false);

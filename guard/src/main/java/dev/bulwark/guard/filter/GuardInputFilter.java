@@ -7,7 +7,6 @@ import dev.bulwark.detect.EntityScanner;
 import dev.bulwark.detect.injection.InjectionScore;
 import dev.bulwark.detect.injection.TextSource;
 import dev.bulwark.detect.redact.Redaction;
-import dev.bulwark.detect.redact.RedactionOperator;
 import dev.bulwark.guard.config.Action;
 import dev.bulwark.guard.config.InputPolicy;
 import dev.bulwark.guard.pipeline.Caller;
@@ -83,11 +82,12 @@ final class GuardInputFilter implements InputFilter {
             return new InputVerdict(Optional.empty(), body, tally.decisions(), promptText(slots));
         }
         Optional<Refusal> refusal = judgeInjection(found, tally);
-        Optional<Refusal> sensitive = judgeEntities(found, tally);
+        var pseudonyms = new PseudonymTable();
+        Optional<Refusal> sensitive = judgeEntities(found, tally, pseudonyms);
         if (refusal.isEmpty()) refusal = sensitive;
         if (refusal.isPresent()) return new InputVerdict(refusal, body, tally.decisions(), "");
         limit(route, body, tally);
-        return new InputVerdict(Optional.empty(), body, tally.decisions(), promptText(slots));
+        return new InputVerdict(Optional.empty(), body, tally.decisions(), promptText(slots), pseudonyms.pseudonyms());
     }
 
     @Override
@@ -100,14 +100,16 @@ final class GuardInputFilter implements InputFilter {
         boolean injectionOn = policy.injection() != Action.OFF && route != Route.EMBEDDINGS;
         Optional<EntityScanner> scanner = entities.scanner();
         var found = new ArrayList<Found>(slots.size());
+        boolean pseudonymizing = entities.pii() == Action.PSEUDONYMIZE;
         for (TextSlot slot : slots) {
             String text = slot.text();
-            boolean ownReply = injectionOn && slot.role().equals("assistant") && released.contains(client, text);
+            boolean ownReply = (injectionOn || pseudonymizing) && slot.role().equals("assistant")
+                    && released.contains(client, text);
             TextSource source = injectionOn && !text.isBlank() && !ownReply ? slot.source() : null;
             RecentScans.Scanned scanned = recent.get(client, text, source, () -> new RecentScans.Scanned(
                     source == null ? null : injection.score(text, source),
                     scanner.isPresent() ? scanner.get().scan(text) : List.of()));
-            found.add(new Found(slot, scanned.injection(), scanned.entities()));
+            found.add(new Found(slot, scanned.injection(), scanned.entities(), ownReply));
         }
         return found;
     }
@@ -124,21 +126,44 @@ final class GuardInputFilter implements InputFilter {
         return hit && action != Action.FLAG ? Optional.of(Refusals.promptBlocked()) : Optional.empty();
     }
 
-    private Optional<Refusal> judgeEntities(List<Found> found, DecisionTally tally) {
+    /**
+     * Records, blocks or rewrites what the entity scan found. Pseudonymized values get their placeholders from what
+     * the client has seen — the user's own turns ({@link #userWritten}) and replies this gateway released to it —
+     * first, so a value also quoted in a tool result or the system prompt reads the same there; a value only the
+     * application put into the request (a retrieved customer record, staff contacts in the system prompt) is
+     * redacted instead, since the reply gets placeholders' values back and the output filter would have kept those
+     * from the user.
+     */
+    private Optional<Refusal> judgeEntities(List<Found> found, DecisionTally tally, PseudonymTable pseudonyms) {
         boolean block = false;
         for (Found f : found) {
-            var redact = new ArrayList<Entity>();
+            if (!userWritten(f.slot) && !f.ownReply) continue;
+            for (Entity e : f.entities) {
+                if (entities.actionFor(e.type()) == Action.PSEUDONYMIZE) {
+                    pseudonyms.placeholderFor(e.type(), f.slot.text().substring(e.start(), e.end()));
+                }
+            }
+        }
+        for (Found f : found) {
+            var rewrite = new ArrayList<Entity>();
             for (Entity e : f.entities) {
                 Action action = entities.actionFor(e.type());
                 tally.add(EntityPolicy.detector(e.type()), EntityPolicy.verb(action), 1, e.score(), e.type().name());
                 if (action == Action.BLOCK) block = true;
-                if (action == Action.REDACT) redact.add(e);
+                if (action == Action.REDACT || action == Action.PSEUDONYMIZE) rewrite.add(e);
             }
-            if (!redact.isEmpty()) {
-                f.slot.replace(Redaction.apply(f.slot.text(), redact, RedactionOperator.replace()));
+            if (!rewrite.isEmpty()) {
+                f.slot.replace(Redaction.apply(f.slot.text(), rewrite, (type, value) ->
+                        entities.actionFor(type) == Action.PSEUDONYMIZE && pseudonyms.has(type, value)
+                                ? pseudonyms.placeholderFor(type, value) : type.tag()));
             }
         }
         return block ? Optional.of(Refusals.sensitiveDataBlocked()) : Optional.empty();
+    }
+
+    /** Text the end user wrote (chat {@code user} turns, a completion prompt), not the application. */
+    private static boolean userWritten(TextSlot slot) {
+        return slot.role().equals("user") || slot.role().equals("prompt");
     }
 
     /** Caps the completion length and drops logprobs requests. */
@@ -192,6 +217,7 @@ final class GuardInputFilter implements InputFilter {
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
     }
 
-    private record Found(TextSlot slot, InjectionScore injection, List<Entity> entities) {
+    /** @param ownReply an assistant turn that is a reply this gateway released to the same client */
+    private record Found(TextSlot slot, InjectionScore injection, List<Entity> entities, boolean ownReply) {
     }
 }

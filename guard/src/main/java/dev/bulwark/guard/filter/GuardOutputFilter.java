@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.pipeline.OutputFilter;
+import dev.bulwark.guard.pipeline.Pseudonyms;
 import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.StreamFilter;
@@ -35,7 +36,7 @@ final class GuardOutputFilter implements OutputFilter {
     }
 
     @Override
-    public OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools) {
+    public OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools, Pseudonyms pseudonyms) {
         var tally = new DecisionTally("output");
         var tools = new ToolCallGate(rules.toolCalls(), offeredTools, tally);
         var text = new StringBuilder();
@@ -62,8 +63,10 @@ final class GuardOutputFilter implements OutputFilter {
                         blocked = true;
                         break;
                     }
-                    slot.set(f.text());
-                    if (slot.rendered() && text.length() < MAX_AUDIT_TEXT) text.append(f.text());
+                    String sent = slot.rendered() && !pseudonyms.isEmpty()
+                            ? PseudonymRestore.whole(pseudonyms, f.text(), tally) : f.text();
+                    slot.set(sent);
+                    if (slot.rendered() && text.length() < MAX_AUDIT_TEXT) text.append(sent);
                 }
                 if (blocked) break;
             }
@@ -78,8 +81,8 @@ final class GuardOutputFilter implements OutputFilter {
     }
 
     @Override
-    public StreamFilter stream(Route route, Set<String> offeredTools) {
-        return new GuardStreamFilter(rules, route, offeredTools);
+    public StreamFilter stream(Route route, Set<String> offeredTools, Pseudonyms pseudonyms) {
+        return new GuardStreamFilter(rules, route, offeredTools, pseudonyms);
     }
 
     private static OutputVerdict withheld(Route route, ObjectNode response, DecisionTally tally) {

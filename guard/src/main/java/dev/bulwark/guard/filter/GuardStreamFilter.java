@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.pipeline.Decision;
+import dev.bulwark.guard.pipeline.Pseudonyms;
 import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.StreamFilter;
 import java.util.ArrayList;
@@ -45,9 +46,16 @@ final class GuardStreamFilter implements StreamFilter {
     private ObjectNode template;
     private boolean finished;
     private boolean blocked;
+    private final Pseudonyms pseudonyms;
 
     GuardStreamFilter(OutputRules rules, Route route, Set<String> offeredTools) {
+        this(rules, route, offeredTools, Pseudonyms.NONE);
+    }
+
+    /** @param pseudonyms the request's placeholders, put back in each choice's content as it streams */
+    GuardStreamFilter(OutputRules rules, Route route, Set<String> offeredTools, Pseudonyms pseudonyms) {
         this.rules = rules;
+        this.pseudonyms = pseudonyms;
         this.route = route == Route.COMPLETIONS ? Route.COMPLETIONS : Route.CHAT;
         this.tools = new ToolCallGate(rules.toolCalls(), offeredTools, tally);
     }
@@ -321,7 +329,7 @@ final class GuardStreamFilter implements StreamFilter {
 
         Choice(int index) {
             this.index = index;
-            this.content = rules.pipeline(tally, true);
+            this.content = rules.pipeline(tally, true, pseudonyms);
         }
 
         ReplyPipeline tool(int t) {

@@ -2,6 +2,7 @@ package dev.bulwark.guard.filter;
 
 import dev.bulwark.guard.config.OutputPolicy.HtmlAction;
 import dev.bulwark.guard.config.OutputPolicy.ToolCallAction;
+import dev.bulwark.guard.pipeline.Pseudonyms;
 
 /**
  * Every output rule, built once per {@link dev.bulwark.guard.config.OutputPolicy} and shared by all replies:
@@ -36,7 +37,11 @@ record OutputRules(MarkupPolicy markup, EntityStage entities, LeakRules leaks, b
     }
 
     ReplyPipeline pipeline(DecisionTally tally, boolean markupOn) {
-        return new ReplyPipeline(this, tally, markupOn);
+        return pipeline(tally, markupOn, Pseudonyms.NONE);
+    }
+
+    ReplyPipeline pipeline(DecisionTally tally, boolean markupOn, Pseudonyms pseudonyms) {
+        return new ReplyPipeline(this, tally, markupOn, pseudonyms);
     }
 
     static void countMarkup(MarkupPolicy policy, MarkupStream stream, DecisionTally tally) {

@@ -1,12 +1,14 @@
 package dev.bulwark.guard.filter;
 
 import dev.bulwark.detect.redact.StreamingRedactor;
+import dev.bulwark.guard.pipeline.Pseudonyms;
 
 /**
  * One streamed text (a choice's content, a tool call's arguments) through every output rule, in the order the whole
  * reply uses: the raw text is watched for leaks, markup neutralised, entities found and resolved, and, with
- * canaries configured, the end held back. What comes out of all {@link #accept} and {@link #finish} calls equals
- * {@link OutputRules#whole} of the entire text. Not thread-safe: one per text.
+ * canaries configured, the end held back, and last a pseudonymized request's own values put back
+ * ({@link PseudonymRestore}). What comes out of all {@link #accept} and {@link #finish} calls equals
+ * {@link OutputRules#whole} of the entire text, restored. Not thread-safe: one per text.
  */
 final class ReplyPipeline {
     private final OutputRules rules;
@@ -15,15 +17,18 @@ final class ReplyPipeline {
     private final MarkupStream markup;
     private final StreamingRedactor redactor;
     private final CanaryHold hold;
+    private final PseudonymRestore restore;
     private boolean done;
 
-    ReplyPipeline(OutputRules rules, DecisionTally tally, boolean markupOn) {
+    /** @param pseudonyms the request's placeholders, put back in rendered text only (never in tool arguments) */
+    ReplyPipeline(OutputRules rules, DecisionTally tally, boolean markupOn, Pseudonyms pseudonyms) {
         this.rules = rules;
         this.tally = tally;
         this.watch = rules.leaks().active() ? rules.leaks().watch() : null;
         this.markup = markupOn && rules.markup().active() ? new MarkupStream(rules.markup()) : null;
         this.redactor = rules.entities().active() ? rules.entities().streaming() : null;
         this.hold = rules.leaks().hasCanaries() ? new CanaryHold(rules.leaks().canarySkeletons()) : null;
+        this.restore = markupOn && !pseudonyms.isEmpty() ? new PseudonymRestore(pseudonyms) : null;
     }
 
     Emission accept(String raw) {
@@ -56,6 +61,7 @@ final class ReplyPipeline {
             blocked = resolved.blocked();
         }
         if (hold != null) out = last || blocked ? hold.accept(out) + hold.finish() : hold.accept(out);
+        if (restore != null) out = last || blocked ? restore.accept(out) + restore.finish() : restore.accept(out);
         if (last || blocked) end();
         return new Emission(out, blocked);
     }
@@ -69,6 +75,7 @@ final class ReplyPipeline {
     private void end() {
         done = true;
         if (markup != null) OutputRules.countMarkup(rules.markup(), markup, tally);
+        if (restore != null) PseudonymRestore.count(restore.restored(), tally);
     }
 
     /** Text to send now; {@code blocked} means the reply must end here (after {@code text}). */

@@ -2,6 +2,7 @@ package dev.bulwark.guard.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,13 +31,20 @@ public interface InputFilter {
     }
 
     /**
-     * @param refusal   present when the request must not go upstream
-     * @param body      the body to send (the same object, possibly changed)
+     * @param refusal    present when the request must not go upstream
+     * @param body       the body to send (the same object, possibly changed)
      * @param promptText the user-visible text of the request, for the extraction monitor and the audit
+     * @param pseudonyms the personal values replaced by placeholders in {@code body}, for the reply to get back
      */
-    record InputVerdict(Optional<Refusal> refusal, ObjectNode body, List<Decision> decisions, String promptText) {
+    record InputVerdict(Optional<Refusal> refusal, ObjectNode body, List<Decision> decisions, String promptText,
+                        Pseudonyms pseudonyms) {
         public InputVerdict {
             decisions = List.copyOf(decisions);
+            Objects.requireNonNull(pseudonyms, "pseudonyms");
+        }
+
+        public InputVerdict(Optional<Refusal> refusal, ObjectNode body, List<Decision> decisions, String promptText) {
+            this(refusal, body, decisions, promptText, Pseudonyms.NONE);
         }
     }
 }

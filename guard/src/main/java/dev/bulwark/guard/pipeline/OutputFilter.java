@@ -14,7 +14,17 @@ public interface OutputFilter {
      *
      * @param offeredTools the function names the request offered the model; a reply may call only those
      */
-    OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools);
+    default OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools) {
+        return inspect(route, response, offeredTools, Pseudonyms.NONE);
+    }
+
+    /**
+     * As {@link #inspect(Route, ObjectNode, Set)}, and the rendered text gets back the request's own values where
+     * it repeats their placeholders.
+     *
+     * @param pseudonyms what the input filter replaced in this request ({@link InputFilter.InputVerdict#pseudonyms})
+     */
+    OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools, Pseudonyms pseudonyms);
 
     /**
      * Whether {@link #inspect} of a reply of {@code replyBytes} is cheap enough to run on the event loop (see
@@ -25,7 +35,12 @@ public interface OutputFilter {
     }
 
     /** A filter for one streamed reply; {@code offeredTools} as for {@link #inspect}. */
-    StreamFilter stream(Route route, Set<String> offeredTools);
+    default StreamFilter stream(Route route, Set<String> offeredTools) {
+        return stream(route, offeredTools, Pseudonyms.NONE);
+    }
+
+    /** A filter for one streamed reply; {@code offeredTools} and {@code pseudonyms} as for {@link #inspect}. */
+    StreamFilter stream(Route route, Set<String> offeredTools, Pseudonyms pseudonyms);
 
     /**
      * @param blocked when true the reply must not reach the client: send {@code refusal} instead

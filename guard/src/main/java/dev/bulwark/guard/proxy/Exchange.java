@@ -2,6 +2,7 @@ package dev.bulwark.guard.proxy;
 
 import dev.bulwark.guard.pipeline.Caller;
 import dev.bulwark.guard.pipeline.Decision;
+import dev.bulwark.guard.pipeline.Pseudonyms;
 import dev.bulwark.guard.pipeline.RateLimiter.LimitDecision;
 import dev.bulwark.guard.pipeline.Route;
 import java.time.Instant;
@@ -29,6 +30,8 @@ final class Exchange {
     String model;
     /** The function names the request offers the model ({@link OfferedTools}); the reply may call only these. */
     Set<String> offeredTools = Set.of();
+    /** The personal values the input filter replaced by placeholders; the reply gets them back. */
+    Pseudonyms pseudonyms = Pseudonyms.NONE;
     String upstreamId;
     LimitDecision limit;
     boolean admitted;

@@ -220,6 +220,7 @@ final class RequestPipeline {
                         return Future.failedFuture(new Refused(verdict.refusal().get(), "blocked", verdict.decisions()));
                     }
                     ex.decisions.addAll(verdict.decisions());
+                    ex.pseudonyms = verdict.pseudonyms();
                     return Future.succeededFuture(verdict.body());
                 });
     }
@@ -244,7 +245,7 @@ final class RequestPipeline {
                     }
                     if (stream) {
                         var relay = new StreamRelay(ex, opened, adapter.streamDecoder(route, ex.model),
-                                parts.output().stream(route, ex.offeredTools), parts.policies().failClosed(), metrics, out);
+                                parts.output().stream(route, ex.offeredTools, ex.pseudonyms), parts.policies().failClosed(), metrics, out);
                         return relay.run();
                     }
                     return wholeReply.relay(ex, route, adapter, opened, out, ReplyCap.limitOf(body));

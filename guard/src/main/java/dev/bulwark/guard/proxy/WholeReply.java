@@ -6,6 +6,7 @@ import dev.bulwark.guard.pipeline.Caller;
 import dev.bulwark.guard.pipeline.Decision;
 import dev.bulwark.guard.pipeline.OutputFilter;
 import dev.bulwark.guard.pipeline.OutputFilter.OutputVerdict;
+import dev.bulwark.guard.pipeline.Pseudonyms;
 import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.UpstreamAdapter;
@@ -55,7 +56,7 @@ final class WholeReply {
                     upstream.settled();
                     ex.upstreamEndNanos = System.nanoTime();
                     return offload.run(output.cheapFor(body.length()),
-                            () -> check(route, adapter, model, caller, body, maxTokens, ex.offeredTools));
+                            () -> check(route, adapter, model, caller, body, maxTokens, ex.offeredTools, ex.pseudonyms));
                 })
                 .map(checked -> {
                     ex.decisions.addAll(checked.decisions());
@@ -75,7 +76,8 @@ final class WholeReply {
     }
 
     private Checked check(Route route, UpstreamAdapter adapter, String model, Caller caller, Buffer body,
-                          java.util.Optional<Long> maxTokens, java.util.Set<String> offeredTools) {
+                          java.util.Optional<Long> maxTokens, java.util.Set<String> offeredTools,
+                          Pseudonyms pseudonyms) {
         ObjectNode reply;
         try {
             reply = adapter.response(route, JsonBodies.parseObject(body.getBytes()), model);
@@ -89,7 +91,7 @@ final class WholeReply {
         }
         OutputVerdict verdict;
         try {
-            verdict = output.inspect(route, reply, offeredTools);
+            verdict = output.inspect(route, reply, offeredTools, pseudonyms);
         } catch (RuntimeException e) {
             List<Decision> failed = new ArrayList<>();
             failed.add(new Decision("output", "scanner-error", failClosed ? "blocked" : "flagged", 1, 1, "output filter failed"));

@@ -398,6 +398,14 @@ class GuardConfigLoaderTest {
     }
 
     @Test
+    void onlyInputPersonalDataTakesPseudonymize() throws Exception {
+        assertThat(load(MINIMAL + "policies: {input: {pii: pseudonymize}}\n").policies().input().pii())
+                .isEqualTo(Action.PSEUDONYMIZE);
+        assertAt(problem(MINIMAL + "policies: {output: {pii: pseudonymize}}\n"), 5, "policies.output.pii", "");
+        assertAt(problem(MINIMAL + "policies: {input: {secrets: pseudonymize}}\n"), 5, "policies.input.secrets", "");
+    }
+
+    @Test
     void piiAllowListIsReadAndDefaultsToNone() throws Exception {
         assertThat(load(MINIMAL).policies().piiAllowList()).isEmpty();
         assertThat(load(MINIMAL + "policies: {piiAllowList: [Nora, info@lindqvist.example]}\n").policies().piiAllowList())

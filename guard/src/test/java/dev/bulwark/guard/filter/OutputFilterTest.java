@@ -8,6 +8,7 @@ import dev.bulwark.guard.config.OutputPolicy;
 import dev.bulwark.guard.config.OutputPolicy.HtmlAction;
 import dev.bulwark.guard.config.OutputPolicy.ImageAction;
 import dev.bulwark.guard.pipeline.OutputFilter;
+import dev.bulwark.guard.pipeline.Pseudonyms;
 import dev.bulwark.guard.pipeline.Route;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,26 @@ class OutputFilterTest {
         assertThat(v.decisions()).anyMatch(d -> d.detector().equals("logprobs") && d.count() == 1);
         assertThat(v.decisions()).anyMatch(d -> d.detector().equals("pii") && d.action().equals("redacted") && d.count() == 2);
         assertThat(v.completionText()).isEqualTo("mail <EMAIL>");
+    }
+
+    @Test
+    void placeholdersComeBackInRenderedTextButNotInToolArguments() {
+        OutputFilter output = Filters.output(Replies.defaults());
+        var pseudonyms = new Pseudonyms(java.util.Map.of("[EMAIL_1]", "maria@example.com"));
+        ObjectNode chat = Replies.read("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"I will write to [EMAIL_1], not jane.doe@example.com.\",\"tool_calls\":[{\"id\":\"c\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"to\\\":\\\"[EMAIL_1]\\\"}\"}}]}}]}");
+        OutputFilter.OutputVerdict v = output.inspect(Route.CHAT, chat, Set.of("f"), pseudonyms);
+        assertThat(v.response().at("/choices/0/message/content").asText())
+                .isEqualTo("I will write to maria@example.com, not <EMAIL>.");
+        assertThat(v.response().at("/choices/0/message/tool_calls/0/function/arguments").asText())
+                .isEqualTo("{\"to\":\"[EMAIL_1]\"}");
+        assertThat(v.completionText()).isEqualTo("I will write to maria@example.com, not <EMAIL>.");
+        assertThat(v.decisions()).anyMatch(d -> d.detector().equals("pii") && d.action().equals("restored"));
+
+        ObjectNode completion = Replies.read("{\"choices\":[{\"index\":0,\"text\":\"Dear [EMAIL_1]\"}]}");
+        assertThat(output.inspect(Route.COMPLETIONS, completion, Set.of(), pseudonyms).response()
+                .at("/choices/0/text").asText()).isEqualTo("Dear maria@example.com");
     }
 
     @Test

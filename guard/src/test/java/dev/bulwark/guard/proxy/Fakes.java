@@ -29,6 +29,7 @@ import dev.bulwark.guard.pipeline.Decision;
 import dev.bulwark.guard.pipeline.ExtractionMonitor;
 import dev.bulwark.guard.pipeline.InputFilter;
 import dev.bulwark.guard.pipeline.OutputFilter;
+import dev.bulwark.guard.pipeline.Pseudonyms;
 import dev.bulwark.guard.pipeline.RateLimiter;
 import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
@@ -159,7 +160,7 @@ final class Fakes {
      */
     static final class MarkingOutput implements OutputFilter {
         @Override
-        public OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools) {
+        public OutputVerdict inspect(Route route, ObjectNode response, Set<String> offeredTools, Pseudonyms pseudonyms) {
             String text = response.path("choices").path(0).path("message").path("content").asText("");
             if (text.contains("CANARY")) {
                 return new OutputVerdict(true, Refusal.of(422, "invalid_request_error", "output_blocked", "Reply blocked."),
@@ -169,7 +170,7 @@ final class Fakes {
         }
 
         @Override
-        public StreamFilter stream(Route route, Set<String> offeredTools) {
+        public StreamFilter stream(Route route, Set<String> offeredTools, Pseudonyms pseudonyms) {
             return new StreamFilter() {
                 private final StringBuilder sent = new StringBuilder();
                 private boolean blocked;

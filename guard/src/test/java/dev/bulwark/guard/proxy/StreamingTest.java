@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.guard.pipeline.AuditEvent;
 import dev.bulwark.guard.pipeline.Decision;
+import dev.bulwark.guard.pipeline.Pseudonyms;
 import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.StreamFilter;
 import java.io.BufferedReader;
@@ -95,7 +96,7 @@ class StreamingTest extends GatewayTestBase {
     void streamFilterExceptionFailsClosed() throws Exception {
         fakes.output = new PassThroughOutput() {
             @Override
-            public StreamFilter stream(Route route, Set<String> offeredTools) {
+            public StreamFilter stream(Route route, Set<String> offeredTools, Pseudonyms pseudonyms) {
                 return new Throwing();
             }
         };
@@ -137,7 +138,7 @@ class StreamingTest extends GatewayTestBase {
     /** Lets every chunk through. */
     static class PassThroughOutput extends FilterBase {
         @Override
-        public StreamFilter stream(Route route, Set<String> offeredTools) {
+        public StreamFilter stream(Route route, Set<String> offeredTools, Pseudonyms pseudonyms) {
             return new StreamFilter() {
                 private final StringBuilder text = new StringBuilder();
 
@@ -173,7 +174,7 @@ class StreamingTest extends GatewayTestBase {
     abstract static class FilterBase implements dev.bulwark.guard.pipeline.OutputFilter {
         @Override
         public OutputVerdict inspect(Route route, com.fasterxml.jackson.databind.node.ObjectNode response,
-                                     Set<String> offeredTools) {
+                                     Set<String> offeredTools, Pseudonyms pseudonyms) {
             return new OutputVerdict(false, null, response, List.of(), "");
         }
     }

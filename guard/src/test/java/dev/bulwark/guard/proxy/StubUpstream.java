@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * An OpenAI chat-completions server on a free port. The request's model picks the behaviour: {@code stub-stream}
  * sends the first chunk, then the rest only once {@link #release()} is called; {@code stub-500} fails with internals
  * in its body; {@code stub-hang} never answers; {@code stub-tool} asks to call {@code refund_order}, whatever the
- * request offered; anything else gets a whole reply.
+ * request offered; {@code stub-echo} answers "You wrote: " and the last message's content, {@code stub-echo-stream}
+ * the same streamed three characters per chunk; anything else gets a whole reply.
  */
 final class StubUpstream implements AutoCloseable {
     static final String INTERNALS = "Traceback (most recent call last): db-password=hunter2 at /srv/internal/app.py";
@@ -104,6 +106,8 @@ final class StubUpstream implements AutoCloseable {
                 case "stub-500" -> response.setStatusCode(500).end(INTERNALS);
                 case "stub-hang" -> { }
                 case "stub-stream" -> stream(request);
+                case "stub-echo" -> whole(response, model, echo(body.toJsonObject()));
+                case "stub-echo-stream" -> streamInPieces(response, echo(body.toJsonObject()));
                 case "stub-tool" -> response.putHeader("content-type", "application/json").end(new JsonObject()
                         .put("id", "chatcmpl-1").put("object", "chat.completion").put("model", model)
                         .put("choices", List.of(new JsonObject().put("index", 0).put("finish_reason", "tool_calls")
@@ -111,14 +115,31 @@ final class StubUpstream implements AutoCloseable {
                                         .put("tool_calls", List.of(new JsonObject().put("id", "call_1").put("type", "function")
                                                 .put("function", new JsonObject().put("name", "refund_order")
                                                         .put("arguments", "{\"order\":\"1001\"}"))))))).encode());
-                default -> response.putHeader("content-type", "application/json").end(new JsonObject()
-                        .put("id", "chatcmpl-1").put("object", "chat.completion").put("model", model)
-                        .put("choices", List.of(new JsonObject().put("index", 0).put("finish_reason", "stop")
-                                .put("message", new JsonObject().put("role", "assistant").put("content", reply(model)))))
-                        .put("usage", new JsonObject().put("prompt_tokens", 7).put("completion_tokens", 5).put("total_tokens", 12))
-                        .encode());
+                default -> whole(response, model, reply(model));
             }
         });
+    }
+
+    private static void whole(HttpServerResponse response, String model, String content) {
+        response.putHeader("content-type", "application/json").end(new JsonObject()
+                .put("id", "chatcmpl-1").put("object", "chat.completion").put("model", model)
+                .put("choices", List.of(new JsonObject().put("index", 0).put("finish_reason", "stop")
+                        .put("message", new JsonObject().put("role", "assistant").put("content", content))))
+                .put("usage", new JsonObject().put("prompt_tokens", 7).put("completion_tokens", 5).put("total_tokens", 12))
+                .encode());
+    }
+
+    private static String echo(JsonObject body) {
+        var messages = body.getJsonArray("messages");
+        return "You wrote: " + messages.getJsonObject(messages.size() - 1).getString("content");
+    }
+
+    private static void streamInPieces(HttpServerResponse response, String content) {
+        response.setChunked(true).putHeader("content-type", "text/event-stream");
+        for (int i = 0; i < content.length(); i += 3) {
+            response.write("data: " + chunk(content.substring(i, Math.min(content.length(), i + 3))) + "\n\n");
+        }
+        response.end("data: [DONE]\n\n");
     }
 
     private void stream(HttpServerRequest request) {
