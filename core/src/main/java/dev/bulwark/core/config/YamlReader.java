@@ -80,11 +80,21 @@ public final class YamlReader {
             case START_ARRAY -> array(path, depth);
             case VALUE_STRING -> nodes.textNode(text());
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(path);
-            case VALUE_TRUE -> nodes.booleanNode(true);
-            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_TRUE, VALUE_FALSE -> bool(token);
             case VALUE_NULL -> nodes.nullNode();
             default -> throw failure(path, "unsupported YAML value (" + token + "), e.g. a !!binary tag");
         };
+    }
+
+    /**
+     * YAML 1.2's booleans only ({@code true}, {@code false}, any case): the parser follows YAML 1.1, where a bare
+     * {@code off}, {@code on}, {@code yes}, {@code no} are booleans too, and {@code pii: off} would read as
+     * {@code false} instead of the documented value. Those stay words; where a boolean is wanted, the schema says so.
+     */
+    private JsonNode bool(JsonToken token) throws ConfigException {
+        String raw = text();
+        return raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")
+                ? nodes.booleanNode(token == JsonToken.VALUE_TRUE) : nodes.textNode(raw);
     }
 
     private ObjectNode object(String path, int depth) throws ConfigException {
