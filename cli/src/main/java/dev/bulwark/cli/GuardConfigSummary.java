@@ -7,6 +7,7 @@ import dev.bulwark.guard.config.GuardConfig;
 import dev.bulwark.guard.config.InputPolicy;
 import dev.bulwark.guard.config.KeysMerge;
 import dev.bulwark.guard.config.OutputPolicy;
+import dev.bulwark.guard.config.TlsConfig;
 import dev.bulwark.guard.config.Upstream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -21,10 +22,18 @@ final class GuardConfigSummary {
     private GuardConfigSummary() {
     }
 
+    private static String clientCa(TlsConfig tls) {
+        return tls.clientCa() == null ? ", any issuer, pinned fingerprints only" : ", signed by " + tls.clientCa().getFileName();
+    }
+
     static void print(GuardConfig config, PrintWriter out) throws ConfigException {
         out.println(config.source() + ": valid");
         var listen = config.listen();
-        String scheme = listen.tls() == null ? "http" : "https";
+        String scheme = listen.tls() == null ? "http" : "https" + switch (listen.tls().clientCertificates()) {
+            case OFF -> "";
+            case REQUEST -> " (client certificates requested" + clientCa(listen.tls()) + ")";
+            case REQUIRE -> " (client certificates required" + clientCa(listen.tls()) + ")";
+        };
         String admin = config.admin().enabled() ? "admin on " + address(config.admin().host(), config.admin().port())
                 : "no admin port";
         line(out, "listen", scheme + " on " + address(listen.host(), listen.port()) + " (" + admin + "); client timeouts: "
@@ -46,10 +55,13 @@ final class GuardConfigSummary {
         long inConfig = config.clients().stream().filter(c -> c.keySha256() != null).count();
         long withKey = all.stream().filter(c -> c.keySha256() != null).count();
         String keysFile = config.keysFile() == null ? "no keys file" : String.valueOf(config.keysFile().getFileName());
+        long withCertificate = config.clients().stream().filter(c -> c.certificateSha256() != null).count();
         line(out, "clients", withKey + " with an API key (" + inConfig + " in " + config.source().getFileName() + ", "
                 + (withKey - inConfig) + " in " + keysFile + ")"
+                + (withCertificate == 0 ? "" : ", " + withCertificate + " by TLS client certificate")
                 + (config.jwt() == null ? "; JWT off" : "; JWT bearer tokens accepted")
-                + (withKey == 0 && config.jwt() == null ? " -- no client can call yet: bulwark guard keys add NAME" : ""));
+                + (withKey + withCertificate == 0 && config.jwt() == null
+                        ? " -- no client can call yet: bulwark guard keys add NAME" : ""));
         InputPolicy in = config.policies().input();
         line(out, "input", "injection " + lower(in.injection()) + (in.learnedModel() ? " (rules and learned model)" : " (rules)")
                 + ", pii " + lower(in.pii()) + ", secrets " + lower(in.secrets()) + ", at most " + in.maxBytes() + " bytes");

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * API keys first (a presented secret whose hash is a configured key is a key, whatever its shape), then JWTs when
- * they are accepted. The clients can be replaced while requests run ({@link #replaceClients}: the keys file changed);
+ * A pinned TLS client certificate first, then API keys (a presented secret whose hash is a configured key is a key,
+ * whatever its shape), then JWTs when they are accepted. The clients can be replaced while requests run ({@link #replaceClients}: the keys file changed);
  * each request sees one table, the old or the new. Close it to stop the JWKS refresh and keys file threads (daemons,
  * so forgetting it does not hold the JVM).
  */
@@ -42,6 +42,13 @@ final class GatewayAccess implements AccessControl, AutoCloseable {
 
     @Override
     public Authentication authenticate(RequestHead head) {
+        ClientConfig byCertificate = head.clientCertificateSha256() == null ? null
+                : clients.byCertificate().get(head.clientCertificateSha256());
+        if (byCertificate != null) {
+            // the TLS handshake proved the private key: stronger than any header, which is therefore not read
+            return new Authenticated(new Caller(byCertificate.id(), Set.copyOf(byCertificate.roles()), head.remoteIp(),
+                    "certificate", limitsOf(byCertificate)));
+        }
         if (!(Credential.of(head) instanceof Credential.Presented presented)) {
             return new Rejected(AuthRefusals.MISSING_OR_BAD_KEY);
         }

@@ -34,10 +34,16 @@ final class AccessMapper {
         return List.copyOf(roles.values());
     }
 
-    static List<ClientConfig> clients(List<Fields> entries, Set<String> roleNames, Limits defaults, boolean jwt) {
+    /**
+     * @param jwt          whether tokens are accepted (a client may then have neither key nor certificate)
+     * @param certificates whether the listener asks for client certificates ({@code listen.tls.clientCertificates})
+     */
+    static List<ClientConfig> clients(List<Fields> entries, Set<String> roleNames, Limits defaults, boolean jwt,
+                                      boolean certificates) {
         List<ClientConfig> clients = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
         Map<String, String> keys = new HashMap<>();
+        Map<String, String> fingerprints = new HashMap<>();
         for (Fields client : entries) {
             String id = client.text("id", "");
             String earlier = ids.putIfAbsent(id, client.path());
@@ -52,9 +58,11 @@ final class AccessMapper {
                     String same = keys.putIfAbsent(key, client.path());
                     if (same != null) client.problem("keySha256", "the same key as " + same);
                 }
-            } else if (!jwt) {
-                client.problem("keySha256", "missing: without a key hash (and with no jwt configured) this client "
-                        + "could never authenticate");
+            }
+            String certificate = certificateSha256(client, certificates, fingerprints);
+            if (key == null && certificate == null && !jwt) {
+                client.problem("keySha256", "missing: without a key hash (or a certificateSha256, or jwt configured) "
+                        + "this client could never authenticate");
             }
             List<String> roles = client.texts("roles", GuardDefaults.CLIENT_ROLES);
             for (int i = 0; i < roles.size(); i++) {
@@ -62,9 +70,29 @@ final class AccessMapper {
                     client.problem("roles[" + i + "]", undefinedRole(roles.get(i), roleNames));
                 }
             }
-            clients.add(new ClientConfig(id, key, roles, PolicyMapper.limits(client.object("limits"), defaults)));
+            clients.add(new ClientConfig(id, key, certificate, roles,
+                    PolicyMapper.limits(client.object("limits"), defaults)));
         }
         return clients;
+    }
+
+    /** The client's certificate fingerprint, lower-case hex without colons, or null (problems reported). */
+    private static String certificateSha256(Fields client, boolean certificates, Map<String, String> seen) {
+        String given = client.text("certificateSha256", null);
+        if (given == null) return null;
+        String hex = given.replace(":", "").toLowerCase(Locale.ROOT);
+        if (!SHA256_HEX.matcher(hex).matches()) {
+            client.problem("certificateSha256", "must be the SHA-256 fingerprint of the client's certificate as 64 hex "
+                    + "digits, colons allowed (openssl x509 -in client.pem -noout -fingerprint -sha256)");
+            return null;
+        }
+        if (!certificates) {
+            client.problem("certificateSha256", "the listener does not ask for client certificates: set "
+                    + "listen.tls.clientCertificates to request or require");
+        }
+        String same = seen.putIfAbsent(hex, client.path());
+        if (same != null) client.problem("certificateSha256", "the same certificate as " + same);
+        return hex;
     }
 
     static String undefinedRole(String role, Set<String> defined) {

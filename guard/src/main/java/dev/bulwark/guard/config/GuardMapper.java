@@ -37,8 +37,10 @@ final class GuardMapper {
         Policies policies = PolicyMapper.map(root.object("policies"));
         Set<String> roleNames = new LinkedHashSet<>();
         roles.forEach(r -> roleNames.add(r.name()));
+        boolean certificates = listen.tls() != null
+                && listen.tls().clientCertificates() != TlsConfig.ClientCertificates.OFF;
         List<ClientConfig> clients = AccessMapper.clients(root.list("clients"), roleNames, policies.defaultLimits(),
-                jwt != null);
+                jwt != null, certificates);
         return new GuardConfig(source, listen, admin, upstreams, clients,
                 root.path("keysFile", GuardDefaults.KEYS_FILE), roles, jwt, policies, audit(root.object("audit")),
                 state(root.object("state")), new AlertsConfig(root.object("alerts").url("webhook", HTTP, false)));
@@ -48,7 +50,13 @@ final class GuardMapper {
         TlsConfig tls = null;
         if (listen.has("tls")) {
             Fields t = listen.object("tls");
-            tls = new TlsConfig(t.existingFile("certificate"), t.existingFile("privateKey"));
+            var clientCertificates = t.choice("clientCertificates", TlsConfig.ClientCertificates.class,
+                    TlsConfig.ClientCertificates.OFF);
+            Path clientCa = t.has("clientCa") ? t.existingFile("clientCa") : null;
+            if (clientCa != null && clientCertificates == TlsConfig.ClientCertificates.OFF) {
+                t.problem("clientCa", "only used with clientCertificates: request or require");
+            }
+            tls = new TlsConfig(t.existingFile("certificate"), t.existingFile("privateKey"), clientCertificates, clientCa);
         }
         Fields t = listen.object("timeouts");
         ClientTimeouts d = ClientTimeouts.DEFAULTS;

@@ -10,16 +10,22 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The gateway's servers and what they share: one Vert.x instance, the client listener (one server per core, each on
@@ -67,7 +73,9 @@ public final class ProxyServer {
                     components.auditText(), metrics, workers, inFlight, components.input());
             var parts = new RequestPipeline.Parts(components.access(), components.limiter(), components.monitor(),
                     components.input(), components.output(), components.adapters(),
-                    new UpstreamRouter(config.upstreams()), config.policies(), config.listen().timeouts().body());
+                    new UpstreamRouter(config.upstreams()), config.policies(), config.listen().timeouts().body(),
+                    config.listen().tls() != null
+                            && config.listen().tls().clientCertificates() != TlsConfig.ClientCertificates.OFF);
             var upstreamCall = new UpstreamCall(vertx, client, UpstreamTls.of(config.upstreams()));
             var pipeline = new RequestPipeline(vertx, parts, workers, upstreamCall, recorder, metrics);
 
@@ -156,8 +164,40 @@ public final class ProxyServer {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                     .setCertPath(resolve(source, tls.certificate()).toString())
                     .setKeyPath(resolve(source, tls.privateKey()).toString()));
+            switch (tls.clientCertificates()) {
+                case OFF -> { }
+                case REQUEST -> options.setClientAuth(ClientAuth.REQUEST);
+                case REQUIRE -> options.setClientAuth(ClientAuth.REQUIRED);
+            }
+            if (tls.clientCertificates() != TlsConfig.ClientCertificates.OFF) {
+                options.setTrustOptions(tls.clientCa() != null
+                        ? new PemTrustOptions().addCertPath(resolve(source, tls.clientCa()).toString())
+                        : TrustOptions.wrap(new PinnedOnly()));
+            }
         }
         return options;
+    }
+
+    /**
+     * Lets any client certificate through the handshake (the handshake still proves the client holds its private
+     * key): without {@code clientCa}, a certificate identifies a client only when its fingerprint is pinned in
+     * {@code clients[].certificateSha256}, which the access control checks per request. Never used for servers.
+     */
+    private static final class PinnedOnly implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            if (chain == null || chain.length == 0) throw new CertificateException("no client certificate");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the gateway's listener does not trust servers");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     /** Relative paths in guard.yaml are relative to the file. */

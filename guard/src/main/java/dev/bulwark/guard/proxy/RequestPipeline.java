@@ -47,9 +47,10 @@ final class RequestPipeline {
     private static final long MAX_THROTTLE_MILLIS = 30_000;
 
     /** The protections and routes the pipeline runs. */
+    /** @param clientCertificates whether the listener asks for TLS client certificates (only then are they read) */
     record Parts(AccessControl access, RateLimiter limiter, ExtractionMonitor monitor, InputFilter input,
                  OutputFilter output, Function<dev.bulwark.guard.config.Upstream.Flavor, UpstreamAdapter> adapters,
-                 UpstreamRouter upstreams, Policies policies, Duration bodyTimeout) {
+                 UpstreamRouter upstreams, Policies policies, Duration bodyTimeout, boolean clientCertificates) {
     }
 
     private final Vertx vertx;
@@ -131,7 +132,7 @@ final class RequestPipeline {
     }
 
     private Future<Buffer> authenticate(Exchange ex, HttpServerRequest request, Buffer body) {
-        return switch (parts.access().authenticate(head(request, ex.remoteIp))) {
+        return switch (parts.access().authenticate(head(request, ex.remoteIp, parts.clientCertificates()))) {
             case AccessControl.Authenticated ok -> {
                 ex.caller = ok.caller();
                 yield Future.succeededFuture(body);
@@ -264,12 +265,13 @@ final class RequestPipeline {
         ErrorReplies.send(out, ErrorReplies.internal());
     }
 
-    private static RequestHead head(HttpServerRequest request, String remoteIp) {
+    private static RequestHead head(HttpServerRequest request, String remoteIp, boolean clientCertificates) {
         Map<String, String> headers = new HashMap<>();
         for (String name : request.headers().names()) {
             headers.putIfAbsent(name.toLowerCase(Locale.ROOT), request.headers().get(name));
         }
-        return new RequestHead(request.method().name(), request.path(), remoteIp, headers);
+        return new RequestHead(request.method().name(), request.path(), remoteIp, headers,
+                clientCertificates ? ClientCertificates.sha256(request) : null);
     }
 
     private static long parseLong(String value) {

@@ -327,6 +327,39 @@ class GuardConfigLoaderTest {
     }
 
     @Test
+    void clientsCanBePinnedByCertificateWhenTheListenerAsksForOne() throws Exception {
+        Files.writeString(dir.resolve("cert.pem"), "x");
+        Files.writeString(dir.resolve("key.pem"), "x");
+        Files.writeString(dir.resolve("clients-ca.pem"), "x");
+        String fingerprint = "AB:" + "0F:".repeat(30) + "12";
+        String listen = "listen:\n  port: 0\n  tls: {certificate: cert.pem, privateKey: key.pem, %s}";
+        String client = "clients:\n  - {id: billing, certificateSha256: \"%s\"}\n";
+        GuardConfig config = load(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
+                listen.formatted("clientCertificates: require, clientCa: clients-ca.pem")) + client.formatted(fingerprint));
+
+        assertThat(config.listen().tls().clientCertificates()).isEqualTo(TlsConfig.ClientCertificates.REQUIRE);
+        assertThat(config.listen().tls().clientCa()).isEqualTo(dir.resolve("clients-ca.pem"));
+        assertThat(config.clients()).singleElement().satisfies(c -> {
+            assertThat(c.certificateSha256()).isEqualTo("ab" + "0f".repeat(30) + "12");
+            assertThat(c.keySha256()).isNull();
+        });
+        assertThat(load(MINIMAL).listen().tls()).isNull();
+
+        String plainTls = MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}", listen.formatted("clientCertificates: off"));
+        assertAt(problem(plainTls + client.formatted(fingerprint)), 8, "clients[0].certificateSha256",
+                "the listener does not ask for client certificates");
+        String asking = MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}", listen.formatted("clientCertificates: request"));
+        assertAt(problem(asking + client.formatted("not-a-fingerprint")), 8, "clients[0].certificateSha256",
+                "64 hex digits");
+        assertAt(problem(asking + client.formatted(fingerprint) + "  - {id: copy, certificateSha256: \"" + fingerprint
+                + "\"}\n"), 9, "clients[1].certificateSha256", "the same certificate as clients[0]");
+        assertAt(problem(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
+                listen.formatted("clientCa: clients-ca.pem"))), 3, "listen.tls.clientCa", "only used with");
+        assertAt(problem(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
+                listen.formatted("clientCertificates: always"))), 3, "listen.tls.clientCertificates", "");
+    }
+
+    @Test
     void upstreamTrustedCertificatesAreReadWhenTheConfigLoads() throws Exception {
         X509Certificate ca = anyCertificateTheJdkShips();
         Files.writeString(dir.resolve("internal-ca.pem"), "-----BEGIN CERTIFICATE-----\n"
@@ -395,6 +428,15 @@ class GuardConfigLoaderTest {
                 .forwardedHeader()).isEqualTo(ForwardedHeader.FORWARDED);
         assertAt(problem(MINIMAL.replace("listen: {host: 127.0.0.1, port: 0}",
                 "listen: {port: 0, forwardedHeader: x-real-ip}")), 1, "listen.forwardedHeader", "");
+    }
+
+    @Test
+    void offIsAWordNotABoolean() throws Exception {
+        // YAML 1.1 reads a bare off as false; the documented values must work as written
+        GuardConfig config = load(MINIMAL + "policies: {input: {pii: off, injection: off}, output: {secrets: off}}\n");
+        assertThat(config.policies().input().pii()).isEqualTo(Action.OFF);
+        assertThat(config.policies().input().injection()).isEqualTo(Action.OFF);
+        assertThat(config.policies().output().secrets()).isEqualTo(Action.OFF);
     }
 
     @Test

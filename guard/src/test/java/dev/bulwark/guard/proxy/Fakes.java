@@ -8,10 +8,12 @@ import dev.bulwark.guard.config.ForwardedHeader;
 import dev.bulwark.guard.config.Admin;
 import dev.bulwark.guard.config.AlertsConfig;
 import dev.bulwark.guard.config.AuditConfig;
+import dev.bulwark.guard.config.ClientConfig;
 import dev.bulwark.guard.config.ClientTimeouts;
 import dev.bulwark.guard.config.CorsPolicy;
 import dev.bulwark.guard.config.ExtractionPolicy;
 import dev.bulwark.guard.config.GuardConfig;
+import dev.bulwark.guard.config.GuardDefaults;
 import dev.bulwark.guard.config.HeaderValue;
 import dev.bulwark.guard.config.InputPolicy;
 import dev.bulwark.guard.config.Limits;
@@ -71,6 +73,7 @@ final class Fakes {
     List<X509Certificate> upstreamTrust = List.of();
     List<AddressBlock> trustedProxies = List.of();
     ForwardedHeader forwardedHeader = ForwardedHeader.X_FORWARDED_FOR;
+    List<ClientConfig> clients = List.of();
 
     GuardComponents components() {
         return new GuardComponents(access, limiter, input, output, audit, monitor, flavor -> new PassthroughAdapter(),
@@ -89,7 +92,7 @@ final class Fakes {
         Policies policies = new Policies(in, out, extraction, new CorsPolicy(corsOrigins), Limits.NONE, Limits.NONE,
                 Limits.NONE, failClosed);
         return new GuardConfig(null, new Listen("127.0.0.1", 0, tls, timeouts, trustedProxies, forwardedHeader, 256), new Admin(true, "127.0.0.1", 0), List.of(upstream),
-                List.of(), null, List.of(), null, policies,
+                clients, null, GuardDefaults.ROLES, null, policies,
                 new AuditConfig(null, null, null, 100, AuditConfig.TextMode.HASH, "test"),
                 new StateConfig(StateConfig.Backend.MEMORY, null), new AlertsConfig(null));
     }
