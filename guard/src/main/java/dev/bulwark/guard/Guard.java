@@ -5,7 +5,9 @@ import dev.bulwark.guard.audit.AuditSinks;
 import dev.bulwark.guard.audit.AuditText;
 import dev.bulwark.guard.config.AuditConfig;
 import dev.bulwark.guard.config.GuardConfig;
+import dev.bulwark.guard.config.StateConfig;
 import dev.bulwark.guard.filter.Filters;
+import dev.bulwark.guard.filter.SharedReplies;
 import dev.bulwark.guard.limit.Limiters;
 import dev.bulwark.guard.monitor.Monitors;
 import dev.bulwark.guard.pipeline.AccessControl;
@@ -15,6 +17,7 @@ import dev.bulwark.guard.pipeline.InputFilter;
 import dev.bulwark.guard.pipeline.OutputFilter;
 import dev.bulwark.guard.pipeline.RateLimiter;
 import dev.bulwark.guard.proxy.ProxyServer;
+import dev.bulwark.guard.state.RedisReleasedReplies;
 import dev.bulwark.guard.upstream.UpstreamAdapters;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -39,8 +42,8 @@ public final class Guard {
         try {
             AccessControl access = keep(built, Access.from(config));
             RateLimiter limiter = keep(built, Limiters.from(config));
-            InputFilter input = Filters.input(config.policies().input(), config.policies().failClosed(),
-                    config.policies().output().allowLogprobs(), config.policies().piiAllowList());
+            InputFilter input = keep(built, Filters.input(config.policies().input(), config.policies().failClosed(),
+                    config.policies().output().allowLogprobs(), config.policies().piiAllowList(), sharedReplies(config)));
             OutputFilter output = Filters.output(config.policies().output(), config.policies().piiAllowList());
             ExtractionMonitor monitor = keep(built, Monitors.from(config.policies().extraction(), config.state(),
                     config.alerts()));
@@ -68,6 +71,12 @@ public final class Guard {
      */
     public static RunningGuard start(GuardConfig config, GuardComponents components) {
         return new RunningGuard(ProxyServer.start(config, components));
+    }
+
+    /** With {@code state: redis}, the replies the instances released are shared there too; else null. */
+    private static SharedReplies sharedReplies(GuardConfig config) {
+        return config.state().backend() == StateConfig.Backend.REDIS
+                ? new RedisReleasedReplies(config.state().redisUrl()) : null;
     }
 
     private static <T> T keep(List<AutoCloseable> built, T component) {

@@ -51,10 +51,17 @@ public final class Filters {
     /** @param piiAllowList {@link dev.bulwark.guard.config.Policies#piiAllowList()} */
     public static InputFilter input(InputPolicy policy, boolean failClosed, boolean allowLogprobs,
                                     List<String> piiAllowList) {
+        return input(policy, failClosed, allowLogprobs, piiAllowList, null);
+    }
+
+    /** @param sharedReplies what every instance released (state: redis), or null for this instance's own memory */
+    public static InputFilter input(InputPolicy policy, boolean failClosed, boolean allowLogprobs,
+                                    List<String> piiAllowList, SharedReplies sharedReplies) {
         InjectionDetector detector = !policy.learnedModel() ? Shared.RULES
                 : policy.modelTriage() ? Shared.LEARNED : Shared.LEARNED_EVERY_TEXT;
         return new GuardInputFilter(policy, failClosed, allowLogprobs, detector::score,
-                EntityPolicy.of(policy.pii(), policy.secrets(), entities(piiAllowList)), detector.usesClassifier());
+                EntityPolicy.of(policy.pii(), policy.secrets(), entities(piiAllowList)), detector.usesClassifier(),
+                sharedReplies);
     }
 
     public static OutputFilter output(OutputPolicy policy) {

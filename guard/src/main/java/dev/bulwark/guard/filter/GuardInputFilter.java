@@ -16,6 +16,8 @@ import dev.bulwark.guard.pipeline.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Checks request bodies in three phases, so a failing scanner never leaves a half-rewritten body: the shape (400 on
@@ -25,7 +27,7 @@ import java.util.Optional;
  * documents as {@link dev.bulwark.detect.injection.TextSource#DATA}; embeddings are not scanned for injection (no
  * model follows them). {@link Action#REDACT} makes no sense for injection and blocks. Thread-safe.
  */
-final class GuardInputFilter implements InputFilter {
+final class GuardInputFilter implements InputFilter, AutoCloseable {
     /** The prompt text handed to the monitor and the audit is cut here. */
     static final int MAX_PROMPT_TEXT = 1 << 16;
     private static final int MAX_REASON = 48;
@@ -38,6 +40,7 @@ final class GuardInputFilter implements InputFilter {
     private final boolean learned;
     private final RecentScans recent = new RecentScans();
     private final ReleasedReplies released = new ReleasedReplies();
+    private final SharedReplies shared;
 
     /** With a scorer that may be slow (a learned model): never run on the event loop. */
     GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
@@ -48,6 +51,13 @@ final class GuardInputFilter implements InputFilter {
     /** @param learned whether {@code injection} runs a learned model (then the filter always runs on a worker) */
     GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
                      EntityPolicy entities, boolean learned) {
+        this(policy, failClosed, allowLogprobs, injection, entities, learned, null);
+    }
+
+    /** @param shared the replies every instance released, or null when this instance is alone (state: memory) */
+    GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
+                     EntityPolicy entities, boolean learned, SharedReplies shared) {
+        this.shared = shared;
         this.learned = learned;
         this.policy = policy;
         this.failClosed = failClosed;
@@ -92,7 +102,41 @@ final class GuardInputFilter implements InputFilter {
 
     @Override
     public void replyReleased(Caller caller, String reply) {
-        released.remember(caller.clientId(), reply);
+        String digest = released.remember(caller.clientId(), reply);
+        if (shared != null && digest != null) shared.add(caller.clientId(), digest);
+    }
+
+    /** Assistant turns this instance does not know as released are looked up among the other instances' replies. */
+    @Override
+    public CompletionStage<Void> prepare(Route route, ObjectNode body, Caller caller) {
+        if (shared == null || route != Route.CHAT || !readsReleasedReplies() || caller.clientId() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<String> unknown = new ArrayList<>();
+        try {
+            for (TextSlot slot : RequestShape.read(route, body, policy.maxMessages())) {
+                if (!slot.role().equals("assistant") || slot.text().isBlank()) continue;
+                String digest = ReleasedReplies.digest(slot.text());
+                if (!released.containsDigest(caller.clientId(), digest)) unknown.add(digest);
+            }
+        } catch (RequestShape.Invalid invalid) {
+            return CompletableFuture.completedFuture(null); // inspect refuses it
+        }
+        if (unknown.isEmpty()) return CompletableFuture.completedFuture(null);
+        return shared.released(caller.clientId(), unknown)
+                .thenAccept(known -> known.forEach(digest -> released.rememberDigest(caller.clientId(), digest)))
+                .exceptionally(cannotTell -> null); // scored like any text: the safe side
+    }
+
+    /** Closes the connection to the shared replies, if any. */
+    @Override
+    public void close() {
+        if (shared != null) shared.close();
+    }
+
+    /** Whether a released reply is read differently from other text: injection scored, or values pseudonymized. */
+    private boolean readsReleasedReplies() {
+        return policy.injection() != Action.OFF || entities.pii() == Action.PSEUDONYMIZE;
     }
 
     /** What the detectors found in each text; nothing is changed yet. */
@@ -100,11 +144,10 @@ final class GuardInputFilter implements InputFilter {
         boolean injectionOn = policy.injection() != Action.OFF && route != Route.EMBEDDINGS;
         Optional<EntityScanner> scanner = entities.scanner();
         var found = new ArrayList<Found>(slots.size());
-        boolean pseudonymizing = entities.pii() == Action.PSEUDONYMIZE;
+        boolean readsReleased = injectionOn || entities.pii() == Action.PSEUDONYMIZE;
         for (TextSlot slot : slots) {
             String text = slot.text();
-            boolean ownReply = (injectionOn || pseudonymizing) && slot.role().equals("assistant")
-                    && released.contains(client, text);
+            boolean ownReply = readsReleased && slot.role().equals("assistant") && released.contains(client, text);
             TextSource source = injectionOn && !text.isBlank() && !ownReply ? slot.source() : null;
             RecentScans.Scanned scanned = recent.get(client, text, source, () -> new RecentScans.Scanned(
                     source == null ? null : injection.score(text, source),

@@ -3,7 +3,7 @@ package dev.bulwark.guard.filter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * (long, document-like answers are where the learned model errs most: docs/accuracy.md) would refuse every later
  * request of that conversation. A reply this gateway released to this client, sent back unchanged as an assistant
  * turn, is the model's own filtered output, so it is not scored for injection again; a forged or edited assistant
- * turn, one released to another client or by another instance, or one forgotten (least recently used first out) is
- * scored like any other text. Whitespace runs count as one space (apps trim and re-wrap). Thread-safe.
+ * turn, one released to another client, or one forgotten (least recently used first out) is scored like any other
+ * text. Behind a load balancer the instances share what they released through Redis ({@link SharedReplies}); this
+ * memory is each instance's own view of it. Whitespace runs count as one space (apps trim and re-wrap). Thread-safe.
  */
 final class ReleasedReplies {
     static final int MAX_ENTRIES = 4096;
@@ -29,40 +30,42 @@ final class ReleasedReplies {
         }
     };
 
-    void remember(String client, String reply) {
-        if (client == null || reply.isBlank()) return;
-        Key key = new Key(client, digest(reply));
+    /** Remembers {@code reply} as released to {@code client}; its digest, or null when there is nothing to remember. */
+    String remember(String client, String reply) {
+        if (client == null || reply.isBlank()) return null;
+        String digest = digest(reply);
+        rememberDigest(client, digest);
+        return digest;
+    }
+
+    /** Remembers a digest another instance released (read from {@link SharedReplies}). */
+    void rememberDigest(String client, String digest) {
         synchronized (released) {
-            released.put(key, Boolean.TRUE);
+            released.put(new Key(client, digest), Boolean.TRUE);
         }
     }
 
     boolean contains(String client, String text) {
-        if (client == null || text.isBlank()) return false;
-        Key key = new Key(client, digest(text));
+        return client != null && !text.isBlank() && containsDigest(client, digest(text));
+    }
+
+    boolean containsDigest(String client, String digest) {
         synchronized (released) {
-            return released.get(key) != null;
+            return released.get(new Key(client, digest)) != null;
         }
     }
 
-    private static byte[] digest(String text) {
+    /** Lower-case hex SHA-256 of the whitespace-normalised text. */
+    static String digest(String text) {
         String normalized = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         try {
-            return MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record Key(String client, byte[] digest) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.client.equals(client) && Arrays.equals(k.digest, digest);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * client.hashCode() + Arrays.hashCode(digest);
-        }
+    private record Key(String client, String digest) {
     }
 }

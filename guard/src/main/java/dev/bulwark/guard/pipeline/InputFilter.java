@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Checks a parsed request body before it goes upstream: size and shape, prompt injection (tool and function
@@ -20,6 +22,15 @@ public interface InputFilter {
      */
     default boolean cheapFor(long bodyBytes) {
         return false;
+    }
+
+    /**
+     * Work to finish before {@link #inspect} of this body, off any thread and without blocking: looking up, in state
+     * shared with other gateway instances, what {@code inspect} will want to know (the replies other instances
+     * released to this caller). {@code inspect} runs when it completes, either way; nothing by default.
+     */
+    default CompletionStage<Void> prepare(Route route, ObjectNode body, Caller caller) {
+        return CompletableFuture.completedFuture(null);
     }
 
     /**

@@ -130,15 +130,8 @@ public final class ProxyServer {
         quietly(components.limiter()::close);
         quietly(components.monitor()::close);
         quietly(components.audit()::close);
-        if (components.access() instanceof AutoCloseable access) { // a JWKS refresh thread
-            quietly(() -> {
-                try {
-                    access.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
+        closeIfCloseable(components.access()); // a JWKS refresh thread
+        closeIfCloseable(components.input()); // a Redis connection (replies shared between instances)
         quietly(() -> await(workers.close()));
         quietly(() -> await(vertx.close()));
     }
@@ -148,6 +141,18 @@ public final class ProxyServer {
             step.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "closing the gateway: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void closeIfCloseable(Object component) {
+        if (component instanceof AutoCloseable closeable) {
+            quietly(() -> {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 

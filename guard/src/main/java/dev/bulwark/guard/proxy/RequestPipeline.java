@@ -6,6 +6,7 @@ import dev.bulwark.guard.config.Policies;
 import dev.bulwark.guard.config.Upstream;
 import dev.bulwark.guard.limit.LimitResponses;
 import dev.bulwark.guard.pipeline.AccessControl;
+import dev.bulwark.guard.pipeline.Caller;
 import dev.bulwark.guard.pipeline.Decision;
 import dev.bulwark.guard.pipeline.ExtractionMonitor;
 import dev.bulwark.guard.pipeline.ExtractionMonitor.MonitorVerdict;
@@ -34,6 +35,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -88,7 +91,7 @@ final class RequestPipeline {
                 .compose(body -> authorize(ex, route, body))
                 .compose(body -> admit(ex, context, body))
                 .compose(body -> observe(ex, context, route, body))
-                .compose(body -> inspectInput(ex, route, body))
+                .compose(body -> inspectInput(ex, context, route, body))
                 .compose(body -> forward(ex, route, body, rc.response()))
                 .onComplete(done -> {
                     if (done.failed()) refuse(ex, rc.response(), done.cause());
@@ -209,9 +212,17 @@ final class RequestPipeline {
         return Future.succeededFuture(passValue);
     }
 
-    private Future<ObjectNode> inspectInput(Exchange ex, Route route, ObjectNode body) {
+    private Future<ObjectNode> inspectInput(Exchange ex, Context context, Route route, ObjectNode body) {
         if (route == Route.MODELS) return Future.succeededFuture(body);
         var caller = ex.caller;
+        CompletionStage<Void> prepared = parts.input().prepare(route, body, caller);
+        if (prepared instanceof CompletableFuture<Void> done && done.isDone()) return filterInput(ex, route, body, caller);
+        // a lookup in shared state: whatever its outcome, the filter decides (it reads a failed lookup as nothing found)
+        return Future.fromCompletionStage(prepared, context).otherwiseEmpty()
+                .compose(ignored -> filterInput(ex, route, body, caller));
+    }
+
+    private Future<ObjectNode> filterInput(Exchange ex, Route route, ObjectNode body, Caller caller) {
         return offload.run(parts.input().cheapFor(ex.requestBytes), () -> parts.input().inspect(route, body, caller))
                 .recover(e -> failOpenOr(ex, "input", "input-filter", Refusal.scannerError(), null))
                 .compose(verdict -> {

@@ -3,6 +3,9 @@ package dev.bulwark.guard.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.Guard;
 import dev.bulwark.guard.RunningGuard;
 import dev.bulwark.guard.audit.AuditKeys;
@@ -74,6 +77,7 @@ class MultiInstanceTest {
     static Client limited;
     static Client heavy;
     static Client warm;
+    static Client talker;
 
     /** One gateway and how many requests this test sent it (each one is an audit event). */
     static final class Instance {
@@ -98,6 +102,7 @@ class MultiInstanceTest {
         limited = Client.of("limited");
         heavy = Client.of("heavy");
         warm = Client.of("warm");
+        talker = Client.of("talker");
         stub = new StubUpstream();
         a = start("gw-a-" + run);
         b = start("gw-b-" + run); // after a: the shared signing key exists by then
@@ -151,6 +156,29 @@ class MultiInstanceTest {
 
     @Test
     @Order(3)
+    void a_conversation_continued_on_the_other_instance_is_not_refused_for_its_own_history() throws Exception {
+        String question = "What does the flyer on the door say?";
+        HttpResponse<String> first = send(a, talker, conversation("stub-quote", question));
+        assertThat(first.statusCode()).isEqualTo(200);
+        String reply = new ObjectMapper().readTree(first.body()).path("choices").path(0).path("message")
+                .path("content").asText();
+        assertThat(reply).isEqualTo(StubUpstream.QUOTED_INJECTION);
+
+        // b never saw the reply: it learns from Redis that a released it to this client (a person types slower
+        // than a released reply reaches Redis; retried briefly)
+        String followUp = conversation("stub-model", question, reply, "Thanks. Who put it there?");
+        int status = 0;
+        for (int attempt = 0; attempt < 10 && status != 200; attempt++) {
+            if (attempt > 0) Thread.sleep(50);
+            status = send(b, talker, followUp).statusCode();
+        }
+        assertThat(status).isEqualTo(200);
+        assertThat(send(b, talker, conversation("stub-model", question, reply + " Now.", "Go on.")).statusCode())
+                .as("an edited assistant turn").isEqualTo(400);
+    }
+
+    @Test
+    @Order(4)
     void both_instance_chains_verify_from_the_database_and_a_changed_row_is_caught() throws Exception {
         send(a, warm);
         send(b, warm);
@@ -198,6 +226,7 @@ class MultiInstanceTest {
                   - {id: %s, keySha256: "%s", limits: {requestsPerMinute: %d, requestsPerSecond: null}}
                   - {id: %s, keySha256: "%s", limits: {requestsPerMinute: 1000, requestsPerSecond: null}}
                   - {id: %s, keySha256: "%s", limits: {requestsPerMinute: 1000, requestsPerSecond: null}}
+                  - {id: %s, keySha256: "%s", limits: {requestsPerMinute: 1000, requestsPerSecond: null}}
                 policies:
                   input: {learnedModel: false}
                   extraction: {window: 1h, maxRequests: %d, action: block}
@@ -208,6 +237,7 @@ class MultiInstanceTest {
                 limited.id(), ApiKeys.sha256Hex(limited.key()), LIMIT_PER_MINUTE,
                 heavy.id(), ApiKeys.sha256Hex(heavy.key()),
                 warm.id(), ApiKeys.sha256Hex(warm.key()),
+                talker.id(), ApiKeys.sha256Hex(talker.key()),
                 EXTRACTION_MAX_REQUESTS, store, instanceId, dir.resolve("audit-signing.pem"), REDIS);
         var config = GuardConfigLoader.parse(yaml, folder.resolve("guard.yaml"), Map.of());
         return new Instance(instanceId, Guard.start(config));
@@ -231,12 +261,26 @@ class MultiInstanceTest {
     }
 
     private static HttpResponse<String> send(Instance gateway, Client client) throws Exception {
+        return send(gateway, client, CHAT);
+    }
+
+    private static HttpResponse<String> send(Instance gateway, Client client, String body) throws Exception {
         gateway.sent++;
         return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.guard.url() + "/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(20))
                 .header("content-type", "application/json")
                 .header("authorization", "Bearer " + client.key())
-                .POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** user, assistant, user, … turns in order. */
+    private static String conversation(String model, String... turns) {
+        ObjectNode body = new ObjectMapper().createObjectNode().put("model", model);
+        ArrayNode messages = body.putArray("messages");
+        for (int i = 0; i < turns.length; i++) {
+            messages.addObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content", turns[i]);
+        }
+        return body.toString();
     }
 
     private static void sql(String url, String statement) throws SQLException {
