@@ -23,7 +23,8 @@ final class GuardConfigSummary {
     }
 
     private static String clientCa(TlsConfig tls) {
-        return tls.clientCa() == null ? ", any issuer, pinned fingerprints only" : ", signed by " + tls.clientCa().getFileName();
+        return tls.clientCa() == null ? ", any issuer, pinned fingerprints only"
+                : ", signed by " + tls.clientCa().getFileName();
     }
 
     static void print(GuardConfig config, PrintWriter out) throws ConfigException {

@@ -43,7 +43,8 @@ public final class Guard {
             AccessControl access = keep(built, Access.from(config));
             RateLimiter limiter = keep(built, Limiters.from(config));
             InputFilter input = keep(built, Filters.input(config.policies().input(), config.policies().failClosed(),
-                    config.policies().output().allowLogprobs(), config.policies().piiAllowList(), sharedReplies(config)));
+                    config.policies().output().allowLogprobs(), config.policies().piiAllowList(),
+                    sharedReplies(config)));
             OutputFilter output = Filters.output(config.policies().output(), config.policies().piiAllowList());
             ExtractionMonitor monitor = keep(built, Monitors.from(config.policies().extraction(), config.state(),
                     config.alerts()));

@@ -29,7 +29,8 @@ public final class Redaction {
 
     /**
      * {@code text} with each entity's span replaced by {@code replacement} of its type and original value (a
-     * caller's own scheme, such as numbered placeholders); otherwise as {@link #apply(String, List, RedactionOperator)}.
+     * caller's own scheme, such as numbered placeholders); otherwise as
+     * {@link #apply(String, List, RedactionOperator)}.
      */
     public static String apply(String text, List<Entity> entities, BiFunction<EntityType, String, String> replacement) {
         if (entities.isEmpty()) return text;

@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * A pinned TLS client certificate first, then API keys (a presented secret whose hash is a configured key is a key,
- * whatever its shape), then JWTs when they are accepted. The clients can be replaced while requests run ({@link #replaceClients}: the keys file changed);
- * each request sees one table, the old or the new. Close it to stop the JWKS refresh and keys file threads (daemons,
- * so forgetting it does not hold the JVM).
+ * whatever its shape), then JWTs when they are accepted. The clients can be replaced while requests run
+ * ({@link #replaceClients}: the keys file changed); each request sees one table, the old or the new. Close it to stop
+ * the JWKS refresh and keys file threads (daemons, so forgetting it does not hold the JVM).
  */
 final class GatewayAccess implements AccessControl, AutoCloseable {
     private volatile ClientTable clients;

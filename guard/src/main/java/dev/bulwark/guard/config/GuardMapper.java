@@ -56,7 +56,8 @@ final class GuardMapper {
             if (clientCa != null && clientCertificates == TlsConfig.ClientCertificates.OFF) {
                 t.problem("clientCa", "only used with clientCertificates: request or require");
             }
-            tls = new TlsConfig(t.existingFile("certificate"), t.existingFile("privateKey"), clientCertificates, clientCa);
+            tls = new TlsConfig(t.existingFile("certificate"), t.existingFile("privateKey"), clientCertificates,
+                    clientCa);
         }
         Fields t = listen.object("timeouts");
         ClientTimeouts d = ClientTimeouts.DEFAULTS;

@@ -192,6 +192,7 @@ public final class ProxyServer {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             if (chain == null || chain.length == 0) throw new CertificateException("no client certificate");
+            chain[0].checkValidity(); // a pinned certificate still expires
         }
 
         @Override

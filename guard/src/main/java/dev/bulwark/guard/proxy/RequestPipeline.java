@@ -216,8 +216,10 @@ final class RequestPipeline {
         if (route == Route.MODELS) return Future.succeededFuture(body);
         var caller = ex.caller;
         CompletionStage<Void> prepared = parts.input().prepare(route, body, caller);
-        if (prepared instanceof CompletableFuture<Void> done && done.isDone()) return filterInput(ex, route, body, caller);
-        // a lookup in shared state: whatever its outcome, the filter decides (it reads a failed lookup as nothing found)
+        if (prepared instanceof CompletableFuture<Void> done && done.isDone()) {
+            return filterInput(ex, route, body, caller);
+        }
+        // a lookup in shared state: whatever its outcome, the filter decides (a failed lookup found nothing)
         return Future.fromCompletionStage(prepared, context).otherwiseEmpty()
                 .compose(ignored -> filterInput(ex, route, body, caller));
     }
