@@ -31,6 +31,8 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
     /** The prompt text handed to the monitor and the audit is cut here. */
     static final int MAX_PROMPT_TEXT = 1 << 16;
     private static final int MAX_REASON = 48;
+    /** What {@link #prepare} returns when there is nothing to look up (nearly always): one instance, not one a request. */
+    private static final CompletableFuture<Void> NOTHING_TO_PREPARE = CompletableFuture.completedFuture(null);
 
     private final InputPolicy policy;
     private final boolean failClosed;
@@ -110,7 +112,7 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
     @Override
     public CompletionStage<Void> prepare(Route route, ObjectNode body, Caller caller) {
         if (shared == null || route != Route.CHAT || !readsReleasedReplies() || caller.clientId() == null) {
-            return CompletableFuture.completedFuture(null);
+            return NOTHING_TO_PREPARE;
         }
         List<String> unknown = new ArrayList<>();
         try {
@@ -120,9 +122,9 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
                 if (!released.containsDigest(caller.clientId(), digest)) unknown.add(digest);
             }
         } catch (RequestShape.Invalid invalid) {
-            return CompletableFuture.completedFuture(null); // inspect refuses it
+            return NOTHING_TO_PREPARE; // inspect refuses it
         }
-        if (unknown.isEmpty()) return CompletableFuture.completedFuture(null);
+        if (unknown.isEmpty()) return NOTHING_TO_PREPARE;
         return shared.released(caller.clientId(), unknown)
                 .thenAccept(known -> known.forEach(digest -> released.rememberDigest(caller.clientId(), digest)))
                 .exceptionally(cannotTell -> null); // scored like any text: the safe side

@@ -14,11 +14,16 @@ import java.util.Map;
  * thread-safe: one per request.
  */
 final class PseudonymTable {
-    private final Map<EntityType, Map<String, String>> byType = new EnumMap<>(EntityType.class);
-    private final Map<String, String> values = new HashMap<>();
+    /** Made on the first value: every request builds a table, and most have nothing to put in it. */
+    private Map<EntityType, Map<String, String>> byType;
+    private Map<String, String> values;
 
     /** The placeholder standing for {@code value}, numbered on first sight. */
     String placeholderFor(EntityType type, String value) {
+        if (byType == null) {
+            byType = new EnumMap<>(EntityType.class);
+            values = new HashMap<>();
+        }
         Map<String, String> ofType = byType.computeIfAbsent(type, t -> new HashMap<>());
         String known = ofType.get(value);
         if (known != null) return known;
@@ -30,11 +35,11 @@ final class PseudonymTable {
 
     /** Whether {@code value} has a placeholder already. */
     boolean has(EntityType type, String value) {
-        Map<String, String> ofType = byType.get(type);
+        Map<String, String> ofType = byType == null ? null : byType.get(type);
         return ofType != null && ofType.containsKey(value);
     }
 
     Pseudonyms pseudonyms() {
-        return values.isEmpty() ? Pseudonyms.NONE : new Pseudonyms(values);
+        return values == null ? Pseudonyms.NONE : new Pseudonyms(values);
     }
 }
