@@ -30,7 +30,9 @@ class GuardConfigFuzzTest {
             "url: ftp://x", "url: \"http://u:p@h\"", "keySha256: abc", "roles: [x]", "backend: redis",
             "tls: {certificate: /dev/null, privateKey: /nonexistent}", "keysFile: /dev/null", "keysFile: .",
             "systemPromptFile: ..", "99999999999999999999999", "1e400", "requestsPerMinute: 3000000000",
-            "allowedOrigins: [\"*\"]", "jwt: {}", "audit: {path: null}", "clients: [{id: a}]");
+            "allowedOrigins: [\"*\"]", "jwt: {}", "audit: {path: null}", "clients: [{id: a}]", "off", "on", "yes",
+            "pii: pseudonymize", "secrets: pseudonymize", "clientCertificates: require", "clientCa: /dev/null",
+            "certificateSha256: \"AB:CD\"", "certificateSha256: " + "ab".repeat(32));
     private static final Map<String, String> ENV = Map.of("K", "value", "NL", "a\nb", "UPSTREAM_KEY", "sk-1");
 
     private static Path dir;
