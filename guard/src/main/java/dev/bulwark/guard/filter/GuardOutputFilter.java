@@ -9,6 +9,7 @@ import dev.bulwark.guard.pipeline.Pseudonyms;
 import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
 import dev.bulwark.guard.pipeline.StreamFilter;
+import java.util.ArrayList;
 import java.util.Set;
 
 /**
@@ -40,6 +41,7 @@ final class GuardOutputFilter implements OutputFilter {
         var tally = new DecisionTally("output");
         var tools = new ToolCallGate(rules.toolCalls(), offeredTools, tally);
         var text = new StringBuilder();
+        var released = new ArrayList<String>();
         JsonNode choices = response.get("choices");
         if ((route != Route.CHAT && route != Route.COMPLETIONS) || !(choices instanceof ArrayNode array)) {
             return new OutputVerdict(false, null, response, tally.decisions(), "");
@@ -67,12 +69,13 @@ final class GuardOutputFilter implements OutputFilter {
                             ? PseudonymRestore.whole(pseudonyms, f.text(), tally) : f.text();
                     slot.set(sent);
                     if (slot.rendered() && text.length() < MAX_AUDIT_TEXT) text.append(sent);
+                    if (slot.rendered()) released.add(sent);
                 }
                 if (blocked) break;
             }
             if (logprobs > 0) tally.add("logprobs", "stripped", logprobs, 1.0, "");
             if (blocked) return withheld(route, response, tally);
-            return new OutputVerdict(false, null, response, tally.decisions(), cut(text));
+            return new OutputVerdict(false, null, response, tally.decisions(), cut(text), released);
         } catch (RuntimeException scannerFailed) {
             tally.add("scanner-error", "blocked", 1, 1.0, scannerFailed.getClass().getSimpleName());
             withhold(route, response);

@@ -117,6 +117,14 @@ final class GuardStreamFilter implements StreamFilter {
     }
 
     @Override
+    public List<String> releasedTexts() {
+        if (blocked) return List.of();
+        var texts = new ArrayList<String>(choices.size());
+        for (Choice c : choices.values()) if (!c.sent.isEmpty()) texts.add(c.sent.toString());
+        return texts;
+    }
+
+    @Override
     public String completionText() {
         var text = new StringBuilder();
         for (Choice c : choices.values()) {

@@ -43,13 +43,23 @@ public interface OutputFilter {
     StreamFilter stream(Route route, Set<String> offeredTools, Pseudonyms pseudonyms);
 
     /**
-     * @param blocked when true the reply must not reach the client: send {@code refusal} instead
+     * @param blocked        when true the reply must not reach the client: send {@code refusal} instead
      * @param completionText the reply text as sent (after filtering), for the audit
+     * @param releasedTexts  each choice's text as sent (nothing when blocked): what an app may send back as an
+     *                       assistant turn ({@link InputFilter#replyReleased})
      */
     record OutputVerdict(boolean blocked, Refusal refusal, ObjectNode response, List<Decision> decisions,
-                         String completionText) {
+                         String completionText, List<String> releasedTexts) {
         public OutputVerdict {
             decisions = List.copyOf(decisions);
+            releasedTexts = List.copyOf(releasedTexts);
+        }
+
+        /** The completion text as the one released text (a single choice), unless blocked. */
+        public OutputVerdict(boolean blocked, Refusal refusal, ObjectNode response, List<Decision> decisions,
+                             String completionText) {
+            this(blocked, refusal, response, decisions, completionText,
+                    blocked || completionText.isEmpty() ? List.of() : List.of(completionText));
         }
     }
 }

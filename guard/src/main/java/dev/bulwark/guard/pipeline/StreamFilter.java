@@ -20,4 +20,14 @@ public interface StreamFilter {
 
     /** The reply text as sent so far, for the audit. */
     String completionText();
+
+    /**
+     * Each choice's text as the client received it, once the stream went out whole (nothing when it was cut short):
+     * what an app may send back as an assistant turn ({@link InputFilter#replyReleased}). By default the whole
+     * completion text, as one.
+     */
+    default List<String> releasedTexts() {
+        String text = completionText();
+        return blocked() || text.isEmpty() ? List.of() : List.of(text);
+    }
 }

@@ -43,6 +43,8 @@ final class Exchange {
     boolean streamed;
     String inputText = "";
     String outputText = "";
+    /** Each choice's text as the client received it: the replies an app may send back as history. */
+    List<String> releasedTexts = List.of();
     long upstreamStartNanos;
     long upstreamHeadersNanos;
     long upstreamEndNanos;

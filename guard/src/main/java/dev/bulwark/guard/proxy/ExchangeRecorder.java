@@ -52,7 +52,7 @@ final class ExchangeRecorder {
         recordMetrics(ex, now);
         // before the next request of the conversation can arrive (it follows this reply): a digest of a few KB
         if (ex.route == Route.CHAT && ex.status == 200 && "allowed".equals(ex.outcome) && ex.caller != null) {
-            input.replyReleased(ex.caller, ex.outputText);
+            for (String text : ex.releasedTexts) input.replyReleased(ex.caller, text);
         }
         List<Decision> decisions = List.copyOf(ex.decisions);
         workers.executeBlocking(() -> {

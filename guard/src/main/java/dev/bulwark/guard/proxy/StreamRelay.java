@@ -189,6 +189,7 @@ final class StreamRelay {
         if (!filterBroken) {
             ex.decisions.addAll(filter.decisions());
             ex.outputText = filter.completionText();
+            ex.releasedTexts = filter.releasedTexts();
         }
         Usage counted = usage.orEstimate(ex.inputText, ex.outputText);
         ex.promptTokens = counted.promptTokens();

@@ -37,7 +37,8 @@ final class WholeReply {
     }
 
     /** What the worker made of the reply. */
-    private record Checked(byte[] json, Refusal refusal, List<Decision> decisions, String completionText, Usage usage) {
+    private record Checked(byte[] json, Refusal refusal, List<Decision> decisions, String completionText,
+                           List<String> releasedTexts, Usage usage) {
     }
 
     /** @param maxTokens the request's max_tokens as forwarded ({@link ReplyCap}), empty when it set none */
@@ -61,6 +62,7 @@ final class WholeReply {
                 .map(checked -> {
                     ex.decisions.addAll(checked.decisions());
                     ex.outputText = checked.completionText();
+                    ex.releasedTexts = checked.releasedTexts();
                     Usage counted = checked.usage().orEstimate(ex.inputText, ex.outputText);
                     ex.promptTokens = counted.promptTokens();
                     ex.completionTokens = counted.completionTokens();
@@ -87,7 +89,7 @@ final class WholeReply {
         Usage usage = Usage.reported(reply);
         if (route == Route.MODELS) { // a model list: no text for the filters, but only what the caller may use
             List<Decision> cut = ModelList.keepAllowed(reply, id -> access.mayUseModel(caller, id));
-            return new Checked(JsonBodies.bytes(reply), null, cut, "", usage);
+            return new Checked(JsonBodies.bytes(reply), null, cut, "", List.of(), usage);
         }
         OutputVerdict verdict;
         try {
@@ -96,10 +98,11 @@ final class WholeReply {
             List<Decision> failed = new ArrayList<>();
             failed.add(new Decision("output", "scanner-error", failClosed ? "blocked" : "flagged", 1, 1, "output filter failed"));
             if (failClosed) throw new Refused(Refusal.scannerError(), "scanner-error", failed);
-            return new Checked(JsonBodies.bytes(reply), null, failed, "", usage);
+            return new Checked(JsonBodies.bytes(reply), null, failed, "", List.of(), usage);
         }
         if (verdict.blocked()) {
-            return new Checked(null, verdict.refusal(), verdict.decisions(), verdict.completionText(), usage);
+            return new Checked(null, verdict.refusal(), verdict.decisions(), verdict.completionText(), List.of(),
+                    usage);
         }
         List<Decision> decisions = verdict.decisions();
         var cut = maxTokens.flatMap(limit -> ReplyCap.apply(route, verdict.response(), limit));
@@ -107,6 +110,7 @@ final class WholeReply {
             decisions = new ArrayList<>(decisions);
             decisions.add(cut.get());
         }
-        return new Checked(JsonBodies.bytes(verdict.response()), null, decisions, verdict.completionText(), usage);
+        return new Checked(JsonBodies.bytes(verdict.response()), null, decisions, verdict.completionText(),
+                verdict.releasedTexts(), usage);
     }
 }

@@ -10,6 +10,7 @@ import dev.bulwark.guard.config.OutputPolicy.ImageAction;
 import dev.bulwark.guard.pipeline.OutputFilter;
 import dev.bulwark.guard.pipeline.Pseudonyms;
 import dev.bulwark.guard.pipeline.Route;
+import dev.bulwark.guard.pipeline.StreamFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,31 @@ class OutputFilterTest {
         ObjectNode completion = Replies.read("{\"choices\":[{\"index\":0,\"text\":\"Dear [EMAIL_1]\"}]}");
         assertThat(output.inspect(Route.COMPLETIONS, completion, Set.of(), pseudonyms).response()
                 .at("/choices/0/text").asText()).isEqualTo("Dear maria@example.com");
+    }
+
+    @Test
+    void eachChoiceIsReleasedOnItsOwnWholeOrStreamedAndNothingOnceBlocked() {
+        OutputFilter output = Filters.output(Replies.defaults());
+        ObjectNode two = Replies.read("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                + "\"Mail jane.doe@example.com\"}},{\"index\":1,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"}}]}");
+        assertThat(output.inspect(Route.CHAT, two, Set.of()).releasedTexts()).containsExactly("Mail <EMAIL>", "Hi");
+
+        StreamFilter stream = output.stream(Route.CHAT, Set.of());
+        for (String chunk : List.of(twoChoices("Mail jane.doe", "H"), twoChoices("@example.com", "i"))) {
+            stream.onData(chunk);
+        }
+        stream.onData("[DONE]");
+        stream.finish();
+        assertThat(stream.releasedTexts()).containsExactly("Mail <EMAIL>", "Hi");
+
+        OutputFilter canary = Filters.output(Replies.policy(List.of("ZEBRA-CANARY-7731")));
+        assertThat(canary.inspect(Route.CHAT, Replies.whole("the code is ZEBRA-CANARY-7731"), Set.of())
+                .releasedTexts()).isEmpty();
+    }
+
+    private static String twoChoices(String first, String second) {
+        return "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":"
+                + Replies.delta(first) + "},{\"index\":1,\"delta\":" + Replies.delta(second) + "}]}";
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.guard.config.Action;
+import dev.bulwark.guard.config.GuardDefaults;
 import dev.bulwark.guard.config.InputPolicy;
 import dev.bulwark.guard.filter.Filters;
 import java.net.http.HttpResponse;
@@ -36,6 +37,23 @@ class ReleasedRepliesTest extends GatewayTestBase {
         assertThat(post("/v1/chat/completions", forged).statusCode()).as("an edited assistant turn").isEqualTo(400);
         assertThat(post("/v1/chat/completions", conversation("gpt-4o-mini", reply)).statusCode())
                 .as("the same words as the user's own turn").isEqualTo(400);
+    }
+
+    @Test
+    void eachChoiceOfAReplyWithSeveralIsItsOwnReleasedReply() throws Exception {
+        fakes.input = Filters.input(new InputPolicy(32768, 8, 1024, Action.BLOCK, 0.5, false, true, Action.REDACT,
+                Action.BLOCK), true);
+        fakes.output = Filters.output(GuardDefaults.OUTPUT);
+        start();
+        String question = "What does the flyer on the door say?";
+        HttpResponse<String> first = post("/v1/chat/completions", conversation("stub-two", question));
+        assertThat(first.statusCode()).isEqualTo(200);
+        String chosen = JSON.readTree(first.body()).path("choices").path(0).path("message").path("content").asText();
+        assertThat(chosen).isEqualTo(StubUpstream.QUOTED_INJECTION);
+
+        // the app kept the first of the two choices: that one, alone, is the history it sends back
+        assertThat(statusOf(conversation("gpt-4o-mini", question, chosen, "Thanks. Who put it there?")))
+                .isEqualTo(200);
     }
 
     /**

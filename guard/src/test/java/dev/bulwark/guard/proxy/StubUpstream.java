@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * sends the first chunk, then the rest only once {@link #release()} is called; {@code stub-500} fails with internals
  * in its body; {@code stub-hang} never answers; {@code stub-tool} asks to call {@code refund_order}, whatever the
  * request offered; {@code stub-echo} answers "You wrote: " and the last message's content, {@code stub-echo-stream}
- * the same streamed three characters per chunk; anything else gets a whole reply.
+ * the same streamed three characters per chunk; {@code stub-two} answers with two choices (n = 2: the quoted injection
+ * and a greeting); anything else gets a whole reply.
  */
 final class StubUpstream implements AutoCloseable {
     static final String INTERNALS = "Traceback (most recent call last): db-password=hunter2 at /srv/internal/app.py";
@@ -107,6 +108,9 @@ final class StubUpstream implements AutoCloseable {
                 case "stub-hang" -> { }
                 case "stub-stream" -> stream(request);
                 case "stub-echo" -> whole(response, model, echo(body.toJsonObject()));
+                case "stub-two" -> response.putHeader("content-type", "application/json").end(new JsonObject()
+                        .put("id", "chatcmpl-2").put("object", "chat.completion").put("model", model)
+                        .put("choices", List.of(choice(0, QUOTED_INJECTION), choice(1, "Hello there"))).encode());
                 case "stub-echo-stream" -> streamInPieces(response, echo(body.toJsonObject()));
                 case "stub-tool" -> response.putHeader("content-type", "application/json").end(new JsonObject()
                         .put("id", "chatcmpl-1").put("object", "chat.completion").put("model", model)
@@ -127,6 +131,11 @@ final class StubUpstream implements AutoCloseable {
                         .put("message", new JsonObject().put("role", "assistant").put("content", content))))
                 .put("usage", new JsonObject().put("prompt_tokens", 7).put("completion_tokens", 5).put("total_tokens", 12))
                 .encode());
+    }
+
+    private static JsonObject choice(int index, String content) {
+        return new JsonObject().put("index", index).put("finish_reason", "stop")
+                .put("message", new JsonObject().put("role", "assistant").put("content", content));
     }
 
     private static String echo(JsonObject body) {
