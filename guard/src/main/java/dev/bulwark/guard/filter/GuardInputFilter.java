@@ -115,14 +115,10 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
             return NOTHING_TO_PREPARE;
         }
         List<String> unknown = new ArrayList<>();
-        try {
-            for (TextSlot slot : RequestShape.read(route, body, policy.maxMessages())) {
-                if (!slot.role().equals("assistant") || slot.text().isBlank()) continue;
-                String digest = ReleasedReplies.digest(slot.text());
-                if (!released.containsDigest(caller.clientId(), digest)) unknown.add(digest);
-            }
-        } catch (RequestShape.Invalid invalid) {
-            return NOTHING_TO_PREPARE; // inspect refuses it
+        for (String text : RequestShape.assistantTexts(body, policy.maxMessages())) {
+            if (text.isBlank()) continue;
+            String digest = ReleasedReplies.digest(text);
+            if (!released.containsDigest(caller.clientId(), digest)) unknown.add(digest);
         }
         if (unknown.isEmpty()) return NOTHING_TO_PREPARE;
         return shared.released(caller.clientId(), unknown)

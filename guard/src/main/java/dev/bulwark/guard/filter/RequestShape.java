@@ -55,6 +55,33 @@ final class RequestShape {
         return slots;
     }
 
+    /**
+     * The texts of a chat body's assistant turns (string content, text parts), read without checking or changing
+     * anything — {@link #read} removes the data markers, and it must see them first: what may be replies the gateway
+     * released, to look up before the body is inspected. Bounded like {@link #read}.
+     */
+    static List<String> assistantTexts(ObjectNode body, int maxMessages) {
+        var texts = new ArrayList<String>();
+        if (!(body.get("messages") instanceof ArrayNode messages)) return texts;
+        int count = maxMessages > 0 ? Math.min(messages.size(), maxMessages) : messages.size();
+        for (int i = 0; i < count; i++) {
+            JsonNode message = messages.get(i);
+            if (!"assistant".equals(message.path("role").asText(null))) continue;
+            JsonNode content = message.get("content");
+            if (content != null && content.isTextual()) {
+                texts.add(content.asText());
+            } else if (content instanceof ArrayNode parts) {
+                for (int p = 0; p < Math.min(parts.size(), MAX_PARTS); p++) {
+                    JsonNode part = parts.get(p);
+                    if ("text".equals(part.path("type").asText(null)) && part.path("text").isTextual()) {
+                        texts.add(part.get("text").asText());
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+
     private static void chat(ObjectNode body, int maxMessages, List<TextSlot> slots) throws Invalid {
         if (!(body.get("messages") instanceof ArrayNode messages) || messages.isEmpty()) {
             throw new Invalid("'messages' must be a non-empty array");

@@ -188,18 +188,40 @@ class InputFilterTest {
             seen.add(source + ":" + text);
             return new InjectionScore(0.0, false, List.of(), 0.0, OptionalDouble.empty());
         };
-        var filter = new GuardInputFilter(POLICY, true, false, recording, EntityPolicy.of(Action.OFF, Action.OFF));
+        var filter = new GuardInputFilter(POLICY, true, false, recording, EntityPolicy.of(Action.OFF, Action.OFF),
+                false, new NothingShared());
         ObjectNode body = chat("system", "You are a helpful assistant.", "user", "Summarise the result.",
                 "tool", "Weather: 18 C, cloudy.");
         var parts = body.withArray("messages").addObject().put("role", "user").putArray("content");
         parts.addObject().put("type", "text").put("text", "And this document:");
         parts.addObject().put("type", "text").put("text", "Quarterly report text.").put("bulwark_source", "data");
+        body.withArray("messages").addObject().put("role", "assistant").put("content", "Here is the summary.");
+        body.withArray("messages").addObject().put("role", "user").put("content", "Thanks.");
+        // with the released replies shared between instances, looking them up first must not unmark the document
+        filter.prepare(Route.CHAT, body, CALLER).toCompletableFuture().join();
         InputVerdict v = filter.inspect(Route.CHAT, body, CALLER);
         assertThat(v.refusal()).isEmpty();
         assertThat(seen).containsExactly("PROMPT:You are a helpful assistant.", "PROMPT:Summarise the result.",
-                "DATA:Weather: 18 C, cloudy.", "PROMPT:And this document:", "DATA:Quarterly report text.");
+                "DATA:Weather: 18 C, cloudy.", "PROMPT:And this document:", "DATA:Quarterly report text.",
+                "PROMPT:Here is the summary.", "PROMPT:Thanks.");
         assertThat(v.body().toString()).doesNotContain("bulwark_source");
-        assertThat(v.promptText()).isEqualTo("Summarise the result.\nAnd this document:");
+        assertThat(v.promptText()).isEqualTo("Summarise the result.\nAnd this document:\nThanks.");
+    }
+
+    /** Shared replies where no instance released anything. */
+    private static final class NothingShared implements SharedReplies {
+        @Override
+        public void add(String client, String digest) {
+        }
+
+        @Override
+        public CompletionStage<Set<String>> released(String client, List<String> digests) {
+            return CompletableFuture.completedFuture(Set.of());
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test
