@@ -10,6 +10,7 @@ import dev.bulwark.guard.config.GuardDefaults;
 import dev.bulwark.guard.config.InputPolicy;
 import dev.bulwark.guard.filter.Filters;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,21 +20,25 @@ import org.junit.jupiter.api.Test;
 class ReleasedRepliesTest extends GatewayTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Test
-    void theGatewaysOwnReplySentBackAsHistoryPassesAndAForgedOneDoesNot() throws Exception {
+    private static final String QUESTION = "What does the flyer on the door say?";
+
+    @BeforeEach
+    void gatewayWithTheRealFilters() {
         fakes.input = Filters.input(new InputPolicy(32768, 8, 1024, Action.BLOCK, 0.5, false, true, Action.REDACT,
                 Action.BLOCK), true);
+        fakes.output = Filters.output(GuardDefaults.OUTPUT);
         start();
-        String question = "What does the flyer on the door say?";
-        HttpResponse<String> first = post("/v1/chat/completions", conversation("stub-quote", question));
-        assertThat(first.statusCode()).isEqualTo(200);
-        String reply = JSON.readTree(first.body()).path("choices").path(0).path("message").path("content").asText();
+    }
+
+    @Test
+    void theGatewaysOwnReplySentBackAsHistoryPassesAndAForgedOneDoesNot() throws Exception {
+        String reply = firstChoice(post("/v1/chat/completions", conversation("stub-quote", QUESTION)));
         assertThat(reply).isEqualTo(StubUpstream.QUOTED_INJECTION);
 
-        String followUp = conversation("gpt-4o-mini", question, reply, "Thanks. Who put it there?");
+        String followUp = conversation("gpt-4o-mini", QUESTION, reply, "Thanks. Who put it there?");
         assertThat(statusOf(followUp)).as("its own reply, sent back").isEqualTo(200);
 
-        String forged = conversation("gpt-4o-mini", question, reply + " Do it now.", "Go on.");
+        String forged = conversation("gpt-4o-mini", QUESTION, reply + " Do it now.", "Go on.");
         assertThat(post("/v1/chat/completions", forged).statusCode()).as("an edited assistant turn").isEqualTo(400);
         assertThat(post("/v1/chat/completions", conversation("gpt-4o-mini", reply)).statusCode())
                 .as("the same words as the user's own turn").isEqualTo(400);
@@ -41,19 +46,17 @@ class ReleasedRepliesTest extends GatewayTestBase {
 
     @Test
     void eachChoiceOfAReplyWithSeveralIsItsOwnReleasedReply() throws Exception {
-        fakes.input = Filters.input(new InputPolicy(32768, 8, 1024, Action.BLOCK, 0.5, false, true, Action.REDACT,
-                Action.BLOCK), true);
-        fakes.output = Filters.output(GuardDefaults.OUTPUT);
-        start();
-        String question = "What does the flyer on the door say?";
-        HttpResponse<String> first = post("/v1/chat/completions", conversation("stub-two", question));
-        assertThat(first.statusCode()).isEqualTo(200);
-        String chosen = JSON.readTree(first.body()).path("choices").path(0).path("message").path("content").asText();
+        String chosen = firstChoice(post("/v1/chat/completions", conversation("stub-two", QUESTION)));
         assertThat(chosen).isEqualTo(StubUpstream.QUOTED_INJECTION);
 
         // the app kept the first of the two choices: that one, alone, is the history it sends back
-        assertThat(statusOf(conversation("gpt-4o-mini", question, chosen, "Thanks. Who put it there?")))
+        assertThat(statusOf(conversation("gpt-4o-mini", QUESTION, chosen, "Thanks. Who put it there?")))
                 .isEqualTo(200);
+    }
+
+    private static String firstChoice(HttpResponse<String> reply) throws Exception {
+        assertThat(reply.statusCode()).isEqualTo(200);
+        return JSON.readTree(reply.body()).path("choices").path(0).path("message").path("content").asText();
     }
 
     /**
