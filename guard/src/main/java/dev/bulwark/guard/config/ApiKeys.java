@@ -26,7 +26,10 @@ public final class ApiKeys {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Lower-case hex SHA-256 of the key's UTF-8 bytes, as in {@link ClientConfig#keySha256()}. */
+    /**
+     * Lower-case hex SHA-256 of a text's UTF-8 bytes: a key's, as in {@link ClientConfig#keySha256()}, and the other
+     * digests the gateway keeps of texts (released replies).
+     */
     public static String sha256Hex(String key) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -1,9 +1,6 @@
 package dev.bulwark.guard.filter;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.bulwark.guard.config.ApiKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -57,13 +54,7 @@ final class ReleasedReplies {
 
     /** Lower-case hex SHA-256 of the whitespace-normalised text. */
     static String digest(String text) {
-        String normalized = WHITESPACE.matcher(text.strip()).replaceAll(" ");
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiKeys.sha256Hex(WHITESPACE.matcher(text.strip()).replaceAll(" "));
     }
 
     private record Key(String client, String digest) {

@@ -1,15 +1,12 @@
 package dev.bulwark.guard.state;
 
+import dev.bulwark.guard.config.ApiKeys;
 import dev.bulwark.guard.filter.SharedReplies;
 import io.lettuce.core.SetArgs;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,15 +61,7 @@ public final class RedisReleasedReplies implements SharedReplies {
     }
 
     private static String key(String client, String digest) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(client.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(digest.getBytes(StandardCharsets.US_ASCII));
-            return "bulwark:rr:" + HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "bulwark:rr:" + ApiKeys.sha256Hex(client + '\0' + digest).substring(0, 32);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.guard.access.Access;
+import dev.bulwark.guard.config.ApiKeys;
 import dev.bulwark.guard.config.ClientConfig;
 import dev.bulwark.guard.config.Limits;
 import dev.bulwark.guard.config.TlsConfig;
@@ -14,9 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
@@ -72,7 +71,7 @@ class MutualTlsTest extends GatewayTestBase {
 
     private void startWith(ClientCertificates mode, Path clientCa) throws Exception {
         fakes.tls = new TlsConfig(server.certificatePem(), server.privateKeyPem(), mode, clientCa);
-        fakes.clients = List.of(new ClientConfig("billing", sha256(KEY), billing.fingerprint().replace(":", "")
+        fakes.clients = List.of(new ClientConfig("billing", ApiKeys.sha256Hex(KEY), billing.fingerprint().replace(":", "")
                 .toLowerCase(Locale.ROOT), List.of("chat"), Limits.NONE));
         fakes.access = Access.from(fakes.config(stub.url()));
         start();
@@ -86,9 +85,5 @@ class MutualTlsTest extends GatewayTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString(chat("gpt-test", false)));
         if (authorization != null) request.header("authorization", authorization);
         return https.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String sha256(String key) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes()));
     }
 }
