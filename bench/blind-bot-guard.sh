@@ -4,14 +4,20 @@
 # The settings a firm would write for its own assistant (docs/guard.md): nothing specific to Nora but the canary the
 # firm planted in its own system prompt. Limits are raised for a scan of a few thousand requests; the burst limit stays.
 # GUARD_INPUT_PII=pseudonymize runs the same with policies.input.pii: pseudonymize (default: redact, the default).
+# GUARD_SCOPE=1 adds the topic rail (policies.input.scope) with bench/data/scope/accounting-firm-examples.txt: what
+# the firm would write its assistant is for (default: no rail, as a firm that has not written examples yet).
 write_guard() { # $1 bot port, $2 dir
+  local scope=""
+  if [ "${GUARD_SCOPE:-0}" = 1 ]; then
+    scope=", scope: {examplesFile: \"$root/bench/data/scope/accounting-firm-examples.txt\"}"
+  fi
   cat >"$2/guard.yaml" <<EOF
 listen: {host: 127.0.0.1, port: 0}
 admin: {enabled: false}
 upstreams: [{id: nora, url: "http://127.0.0.1:$1"}]
 keysFile: guard-keys.jsonl
 policies:
-  input: {maxBytes: 65536, maxMessages: 24, maxTokens: 512, pii: ${GUARD_INPUT_PII:-redact}}
+  input: {maxBytes: 65536, maxMessages: 24, maxTokens: 512, pii: ${GUARD_INPUT_PII:-redact}$scope}
   output: {systemPromptCanaries: ["$canary"]}
   limits:
     default: {requestsPerSecond: 5, requestsPerMinute: 1200, tokensPerDay: 5000000}

@@ -15,11 +15,6 @@ final class BeyondGateway {
             "the gateway refuses the SQL and shell payloads it recognises, and this one it did not: the reply is the"
                     + " code the user asked for, only dangerous when the app runs it, so the app must use parameterised"
                     + " queries and never hand model output to a shell",
-            "llm.jailbreak-multi-turn",
-            "each turn of the escalation is an ordinary request (a line about the sea, then a short poem); what"
-                    + " gives way is the model's own sense of its scope over a conversation, which a filter judging"
-                    + " requests cannot tell from small talk without knowing what the assistant is for: keep the scope"
-                    + " in the system prompt and the model",
             "api.cleartext",
             "the gateway was reached over plain HTTP: TLS is a deployment choice, and the gateway terminates it itself"
                     + " (listen.tls in docs/guard.md)");

@@ -66,6 +66,10 @@ final class GuardConfigSummary {
         InputPolicy in = config.policies().input();
         line(out, "input", "injection " + lower(in.injection()) + (in.learnedModel() ? " (rules and learned model)" : " (rules)")
                 + ", pii " + lower(in.pii()) + ", secrets " + lower(in.secrets()) + ", at most " + in.maxBytes() + " bytes");
+        if (in.scope().on()) {
+            line(out, "topics", lower(in.scope().action()) + " requests far from " + in.scope().examples().size()
+                    + " example(s) of what the assistant is for (similarity below " + in.scope().threshold() + ")");
+        }
         OutputPolicy o = config.policies().output();
         line(out, "output", "pii " + lower(o.pii()) + ", secrets " + lower(o.secrets()) + ", markdown images "
                 + lower(o.markdownImages()) + ", html " + lower(o.html()) + ", tool calls " + lower(o.toolCalls())

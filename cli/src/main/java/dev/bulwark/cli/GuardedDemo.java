@@ -113,6 +113,8 @@ final class GuardedDemo {
         DemoCertificate.write(dir.resolve(DemoGuardConfig.TLS_CERTIFICATE), dir.resolve(DemoGuardConfig.TLS_KEY));
         Files.writeString(dir.resolve(DemoGuardConfig.SYSTEM_PROMPT_FILE), DemoGuardConfig.systemPrompt(),
                 StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(DemoGuardConfig.SCOPE_EXAMPLES_FILE), DemoGuardConfig.scopeExamples(),
+                StandardCharsets.UTF_8);
         Files.createDirectories(dir.resolve(DemoGuardConfig.AUDIT_LOG).getParent());
         // a log from an earlier run would chain this run's records onto it: start each retest with a fresh one
         Files.deleteIfExists(dir.resolve(DemoGuardConfig.AUDIT_LOG));

@@ -97,6 +97,14 @@ class GuardCommandTest {
                         "injection block", "tool calls block", "fail closed",
                         "peers     at most 256 connections per address; no trusted proxies (X-Forwarded-For ignored)")
                 .doesNotContain("sk-check-secret-7731").doesNotContain("listening");
+        assertThat(run.out()).doesNotContain("topics");
+        Path railed = write("""
+                listen: {port: 0}
+                upstreams: [{id: main, url: "http://127.0.0.1:11434"}]
+                policies: {input: {scope: {examples: ["When are you open?", "Can I rent a bike?"]}}}
+                """);
+        assertThat(CliRun.of("guard", "--check", "--config", railed.toString()).out())
+                .contains("topics    block requests far from 2 example(s) of what the assistant is for");
         assertThat(CliRun.of("guard", "--check", "--config", write("listen: {port: 0}\n").toString()).exitCode())
                 .isEqualTo(ExitCode.BAD_INPUT);
     }

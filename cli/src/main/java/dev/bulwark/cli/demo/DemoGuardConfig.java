@@ -1,6 +1,10 @@
 package dev.bulwark.cli.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code guard.yaml} that {@code demo --guarded} writes: the gateway in front of the demo target's chat API,
@@ -10,6 +14,8 @@ import java.net.URI;
 public final class DemoGuardConfig {
     /** The system prompt file the config names, relative to {@code guard.yaml}. */
     public static final String SYSTEM_PROMPT_FILE = "system-prompt.txt";
+    /** The topic rail's examples file ({@link #scopeExamples}), relative to {@code guard.yaml}. */
+    public static final String SCOPE_EXAMPLES_FILE = "scope-examples.txt";
     /** The audit log, relative to {@code guard.yaml}. */
     public static final String AUDIT_LOG = "guarded/audit.jsonl";
     /** The checkpoint signing key, relative to {@code guard.yaml}; its public half is {@code <it>.pub}. */
@@ -26,6 +32,16 @@ public final class DemoGuardConfig {
     /** What the shop knows of its own assistant's system prompt: written next to guard.yaml as {@link #SYSTEM_PROMPT_FILE}. */
     public static String systemPrompt() {
         return SystemPrompt.ENGLISH + "\n";
+    }
+
+    /** What the shop says its assistant is for: written next to guard.yaml as {@link #SCOPE_EXAMPLES_FILE}. */
+    public static String scopeExamples() {
+        try (InputStream in = DemoGuardConfig.class.getResourceAsStream(SCOPE_EXAMPLES_FILE)) {
+            if (in == null) throw new IllegalStateException("missing demo resource " + SCOPE_EXAMPLES_FILE);
+            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -82,6 +98,10 @@ public final class DemoGuardConfig {
                     injection: block         # prompts that try to override the instructions are refused
                     pii: redact              # personal data in prompts is replaced by <EMAIL>, <PHONE>, ...
                     secrets: block           # API keys and passwords are not sent to the model
+                    # What Molly is for, in customers' words (%10$s, one per line): a latest turn close to none of
+                    # them (nor to a greeting, thanks or a short answer) is refused as off-topic (400 off_topic). This
+                    # stops a chat being walked, turn by harmless turn, into poems and games the shop never offered.
+                    scope: {examplesFile: %10$s}
                   output:
                     pii: redact              # customer data in replies is replaced by placeholders
                     secrets: redact
@@ -103,6 +123,6 @@ public final class DemoGuardConfig {
                   signingKey: %7$s           # Ed25519 key signing the checkpoints, created when missing
                   text: redacted                         # prompts and replies kept with personal data and secrets replaced
                 """.formatted(upstream.toString().replaceAll("/+$", ""), keySha256, CLIENT_ID, SystemPrompt.CANARY,
-                SYSTEM_PROMPT_FILE, AUDIT_LOG, SIGNING_KEY, TLS_CERTIFICATE, TLS_KEY);
+                SYSTEM_PROMPT_FILE, AUDIT_LOG, SIGNING_KEY, TLS_CERTIFICATE, TLS_KEY, SCOPE_EXAMPLES_FILE);
     }
 }

@@ -75,6 +75,7 @@ class DemoGuardBenignTest {
         try (DemoTarget target = DemoTarget.start(DemoTarget.Options.vulnerable())) {
             String key = ApiKeys.generate();
             Files.writeString(dir.resolve(DemoGuardConfig.SYSTEM_PROMPT_FILE), DemoGuardConfig.systemPrompt());
+            Files.writeString(dir.resolve(DemoGuardConfig.SCOPE_EXAMPLES_FILE), DemoGuardConfig.scopeExamples());
             Files.createDirectories(dir.resolve("guarded"));
             Path file = dir.resolve("guard.yaml");
             Files.writeString(file, DemoGuardConfig.yaml(target.baseUrl(), ApiKeys.sha256Hex(key)));

@@ -5,8 +5,12 @@ import dev.bulwark.core.config.FieldPath;
 import dev.bulwark.core.config.Problems;
 import dev.bulwark.core.tls.TrustedCertificates;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -168,6 +172,41 @@ final class Fields {
     /** The certificates in the files listed under {@code name} ({@link TrustedCertificates}); none when absent. */
     List<X509Certificate> certificates(String name) {
         return TrustedCertificates.read(texts(name, List.of()), context.base(), at(name), context.problems());
+    }
+
+    /**
+     * The lines of a UTF-8 text file named under {@code name}, stripped, without blank lines and {@code #} comments;
+     * a file larger than {@code maxBytes}, not UTF-8, or with a line longer than {@code maxLineChars} is a problem
+     * (naming the line), and gives no lines.
+     */
+    List<String> lines(String name, long maxBytes, int maxLineChars) {
+        Path file = existingFile(name);
+        if (file == null || !Files.isRegularFile(file)) return List.of();
+        try {
+            if (Files.size(file) > maxBytes) {
+                problem(name, file + " is larger than " + maxBytes / 1024 + " KB");
+                return List.of();
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            List<String> lines = new ArrayList<>();
+            int number = 0;
+            for (String line : text.lines().toList()) {
+                number++;
+                String kept = line.strip();
+                if (kept.isEmpty() || kept.startsWith("#")) continue;
+                if (kept.length() > maxLineChars) {
+                    problem(name, file + " line " + number + ": longer than " + maxLineChars + " characters");
+                    return List.of();
+                }
+                lines.add(kept);
+            }
+            return lines;
+        } catch (CharacterCodingException e) {
+            problem(name, file + " is not UTF-8 text");
+        } catch (IOException e) {
+            problem(name, "cannot read " + file + ": " + e.getMessage());
+        }
+        return List.of();
     }
 
     /** Like {@link #path} but the file must exist and be a regular file. */

@@ -33,6 +33,8 @@ public final class GuardDefaults {
 
     public static final InputPolicy INPUT = new InputPolicy(262_144, 256, null, Action.BLOCK, 0.5, true, true,
             Action.REDACT, Action.BLOCK);
+    /** {@code dev.bulwark.detect.scope.TopicScope#DEFAULT_THRESHOLD}. */
+    public static final double SCOPE_THRESHOLD = 0.35;
     public static final OutputPolicy OUTPUT = new OutputPolicy(Action.REDACT, Action.REDACT, List.of(), null,
             OutputPolicy.ImageAction.STRIP_EXTERNAL, List.of(), OutputPolicy.HtmlAction.ESCAPE, false,
             OutputPolicy.ToolCallAction.BLOCK);

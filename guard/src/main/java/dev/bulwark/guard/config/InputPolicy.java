@@ -8,8 +8,15 @@ package dev.bulwark.guard.config;
  * @param injectionThreshold score at or above which the injection detector's verdict counts
  * @param learnedModel       whether the learned injection classifier runs besides the rules (off the event loop)
  * @param modelTriage        whether the gates (n-gram triage, cut-encoder screen) let clearly ordinary texts skip that classifier
+ * @param scope              the topic rail: the user's latest turn compared with what the assistant is for
  */
 public record InputPolicy(int maxBytes, int maxMessages, Integer maxTokens, Action injection,
                           double injectionThreshold, boolean learnedModel, boolean modelTriage, Action pii,
-                          Action secrets) {
+                          Action secrets, ScopePolicy scope) {
+    /** Without a topic rail. */
+    public InputPolicy(int maxBytes, int maxMessages, Integer maxTokens, Action injection, double injectionThreshold,
+                       boolean learnedModel, boolean modelTriage, Action pii, Action secrets) {
+        this(maxBytes, maxMessages, maxTokens, injection, injectionThreshold, learnedModel, modelTriage, pii, secrets,
+                ScopePolicy.OFF);
+    }
 }

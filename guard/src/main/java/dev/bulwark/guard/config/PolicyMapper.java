@@ -8,6 +8,10 @@ import java.util.Locale;
 
 /** Turns {@code policies:} into {@link Policies}, every field left out taking its {@link GuardDefaults} value. */
 final class PolicyMapper {
+    /** As {@code dev.bulwark.detect.scope.TopicScope} takes them. */
+    static final int MAX_SCOPE_EXAMPLES = 2_000;
+    static final int MAX_SCOPE_EXAMPLE_CHARS = 500;
+    private static final long MAX_SCOPE_EXAMPLES_FILE = 1 << 20;
     private PolicyMapper() {
     }
 
@@ -37,7 +41,24 @@ final class PolicyMapper {
                 in.optionalInt("maxTokens", d.maxTokens()), in.choice("injection", Action.class, d.injection()),
                 in.decimal("injectionThreshold", d.injectionThreshold()), in.bool("learnedModel", d.learnedModel()),
                 in.bool("modelTriage", d.modelTriage()),
-                in.choice("pii", Action.class, d.pii()), in.choice("secrets", Action.class, d.secrets()));
+                in.choice("pii", Action.class, d.pii()), in.choice("secrets", Action.class, d.secrets()),
+                scope(in.object("scope")));
+    }
+
+    /** Examples from the list and the file, in that order; {@code action} without any is a mistake worth saying. */
+    private static ScopePolicy scope(Fields scope) {
+        var examples = new ArrayList<>(scope.texts("examples", List.of()));
+        if (scope.has("examplesFile")) examples.addAll(scope.lines("examplesFile", MAX_SCOPE_EXAMPLES_FILE, MAX_SCOPE_EXAMPLE_CHARS));
+        Action action = scope.choice("action", Action.class, examples.isEmpty() ? Action.OFF : Action.BLOCK);
+        if (action == Action.REDACT || action == Action.PSEUDONYMIZE) {
+            scope.problem("action", "a topic rail can block, flag or be off");
+        } else if (action != Action.OFF && examples.isEmpty()) {
+            scope.problem("examples", "the topic rail needs examples of what the assistant is for"
+                    + " (examples or examplesFile), or action: off");
+        } else if (examples.size() > MAX_SCOPE_EXAMPLES) {
+            scope.problem("examples", "at most " + MAX_SCOPE_EXAMPLES + " examples, not " + examples.size());
+        }
+        return new ScopePolicy(action, examples, scope.decimal("threshold", GuardDefaults.SCOPE_THRESHOLD));
     }
 
     private static OutputPolicy output(Fields out) {

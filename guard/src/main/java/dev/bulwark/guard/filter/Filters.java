@@ -4,6 +4,7 @@ import dev.bulwark.detect.EntityEngine;
 import dev.bulwark.detect.EntityScanner;
 import dev.bulwark.detect.injection.InjectionDetector;
 import dev.bulwark.detect.redact.AllowListScanner;
+import dev.bulwark.detect.scope.TopicScope;
 import dev.bulwark.guard.config.InputPolicy;
 import dev.bulwark.guard.config.OutputPolicy;
 import dev.bulwark.guard.pipeline.InputFilter;
@@ -59,9 +60,10 @@ public final class Filters {
                                     List<String> piiAllowList, SharedReplies sharedReplies) {
         InjectionDetector detector = !policy.learnedModel() ? Shared.RULES
                 : policy.modelTriage() ? Shared.LEARNED : Shared.LEARNED_EVERY_TEXT;
+        TopicScope scope = policy.scope().on() ? TopicScope.of(policy.scope().examples(), policy.scope().threshold()) : null;
         return new GuardInputFilter(policy, failClosed, allowLogprobs, detector::score,
                 EntityPolicy.of(policy.pii(), policy.secrets(), entities(piiAllowList)), detector.usesClassifier(),
-                sharedReplies);
+                sharedReplies, scope);
     }
 
     public static OutputFilter output(OutputPolicy policy) {

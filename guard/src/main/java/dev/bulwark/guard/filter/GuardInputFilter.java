@@ -7,6 +7,8 @@ import dev.bulwark.detect.EntityScanner;
 import dev.bulwark.detect.injection.InjectionScore;
 import dev.bulwark.detect.injection.TextSource;
 import dev.bulwark.detect.redact.Redaction;
+import dev.bulwark.detect.scope.ScopeMatch;
+import dev.bulwark.detect.scope.TopicScope;
 import dev.bulwark.guard.config.Action;
 import dev.bulwark.guard.config.InputPolicy;
 import dev.bulwark.guard.pipeline.Caller;
@@ -43,6 +45,7 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
     private final RecentScans recent = new RecentScans();
     private final ReleasedReplies released = new ReleasedReplies();
     private final SharedReplies shared;
+    private final TopicScope topicScope;
 
     /** With a scorer that may be slow (a learned model): never run on the event loop. */
     GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
@@ -59,6 +62,13 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
     /** @param shared the replies every instance released, or null when this instance is alone (state: memory) */
     GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
                      EntityPolicy entities, boolean learned, SharedReplies shared) {
+        this(policy, failClosed, allowLogprobs, injection, entities, learned, shared, null);
+    }
+
+    /** @param topicScope the topic rail ({@link InputPolicy#scope()}), or null when there is none */
+    GuardInputFilter(InputPolicy policy, boolean failClosed, boolean allowLogprobs, InjectionScorer injection,
+                     EntityPolicy entities, boolean learned, SharedReplies shared, TopicScope topicScope) {
+        this.topicScope = topicScope;
         this.shared = shared;
         this.learned = learned;
         this.policy = policy;
@@ -70,7 +80,8 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
 
     @Override
     public boolean cheapFor(long bodyBytes) {
-        return (!learned || policy.injection() == Action.OFF) && bodyBytes <= Filters.CHEAP_MAX_BYTES;
+        return (!learned || policy.injection() == Action.OFF) && topicScope == null
+                && bodyBytes <= Filters.CHEAP_MAX_BYTES;
     }
 
     @Override
@@ -84,8 +95,10 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
             return refuse(Refusals.invalid(invalid.getMessage()), body, tally);
         }
         List<Found> found;
+        Optional<ScopeMatch> scope;
         try {
             found = scan(route, slots, caller.clientId());
+            scope = matchScope(route, slots);
         } catch (RuntimeException scannerFailed) {
             tally.add("scanner-error", failClosed ? "blocked" : "flagged", 1, 1.0,
                     scannerFailed.getClass().getSimpleName());
@@ -94,6 +107,7 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
             return new InputVerdict(Optional.empty(), body, tally.decisions(), promptText(slots));
         }
         Optional<Refusal> refusal = judgeInjection(found, tally);
+        if (refusal.isEmpty()) refusal = judgeScope(scope, tally);
         var pseudonyms = new PseudonymTable();
         Optional<Refusal> sensitive = judgeEntities(found, tally, pseudonyms);
         if (refusal.isEmpty()) refusal = sensitive;
@@ -153,6 +167,28 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
             found.add(new Found(slot, scanned.injection(), scanned.entities(), ownReply));
         }
         return found;
+    }
+
+    /**
+     * The topic rail reads the user's latest turn: earlier turns were judged when they were sent, and the reply
+     * answers the last one. A marked pasted document is data, not a request.
+     */
+    private Optional<ScopeMatch> matchScope(Route route, List<TextSlot> slots) {
+        if (topicScope == null || (route != Route.CHAT && route != Route.COMPLETIONS)) return Optional.empty();
+        for (int i = slots.size() - 1; i >= 0; i--) {
+            TextSlot slot = slots.get(i);
+            if (userWritten(slot) && slot.source() == TextSource.PROMPT && !slot.text().isBlank()) {
+                return Optional.of(topicScope.match(slot.text()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Refusal> judgeScope(Optional<ScopeMatch> scope, DecisionTally tally) {
+        if (scope.isEmpty() || scope.get().inScope()) return Optional.empty();
+        boolean flagOnly = policy.scope().action() == Action.FLAG;
+        tally.add("scope", flagOnly ? "flagged" : "blocked", 1, Math.max(0, scope.get().similarity()), "off-topic");
+        return flagOnly ? Optional.empty() : Optional.of(Refusals.offTopic());
     }
 
     private Optional<Refusal> judgeInjection(List<Found> found, DecisionTally tally) {

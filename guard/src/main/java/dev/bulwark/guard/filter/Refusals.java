@@ -22,6 +22,12 @@ final class Refusals {
                 "The request was refused by a protection of the gateway.");
     }
 
+    /** The topic rail's: the user may rephrase, so it says what kind of refusal this is, not what was compared. */
+    static Refusal offTopic() {
+        return Refusal.of(400, "invalid_request_error", "off_topic",
+                "The request is outside what this assistant is for.");
+    }
+
     static Refusal sensitiveDataBlocked() {
         return Refusal.of(400, "invalid_request_error", "sensitive_data_blocked",
                 "The request contains personal data or secrets the gateway may not forward.");

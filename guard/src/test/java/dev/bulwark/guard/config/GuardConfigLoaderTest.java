@@ -448,6 +448,42 @@ class GuardConfigLoaderTest {
     }
 
     @Test
+    void theTopicRailIsOffWithoutExamplesAndBlocksWithThem() throws Exception {
+        assertThat(load(MINIMAL).policies().input().scope()).isEqualTo(ScopePolicy.OFF);
+        assertThat(load(MINIMAL).policies().input().scope().on()).isFalse();
+        Files.writeString(dir.resolve("scope.txt"), "# what customers ask\n\nCan I rent a bike?\n  Do you deliver?  \n");
+
+        ScopePolicy scope = load(MINIMAL + "policies:\n  input:\n    scope:\n      examples: [\"When are you open?\"]\n"
+                + "      examplesFile: scope.txt\n      threshold: 0.45\n").policies().input().scope();
+
+        assertThat(scope.action()).isEqualTo(Action.BLOCK);
+        assertThat(scope.examples()).containsExactly("When are you open?", "Can I rent a bike?", "Do you deliver?");
+        assertThat(scope.threshold()).isEqualTo(0.45);
+        assertThat(load(MINIMAL + "policies: {input: {scope: {examples: [a], action: flag}}}\n").policies().input()
+                .scope().action()).isEqualTo(Action.FLAG);
+        assertThat(load(MINIMAL + "policies: {input: {scope: {action: off}}}\n").policies().input().scope().on())
+                .isFalse();
+    }
+
+    @Test
+    void topicRailMistakesAreNamed() throws IOException {
+        assertAt(problem(MINIMAL + "policies: {input: {scope: {action: block}}}\n"), 5, "policies.input.scope.examples",
+                "needs examples");
+        assertAt(problem(MINIMAL + "policies: {input: {scope: {examples: [a], action: redact}}}\n"), 5,
+                "policies.input.scope.action", "");
+        assertAt(problem(MINIMAL + "policies: {input: {scope: {examples: [a], threshold: 1.5}}}\n"), 5,
+                "policies.input.scope.threshold", "");
+        assertAt(problem(MINIMAL + "policies: {input: {scope: {examplesFile: nowhere.txt}}}\n"), 5,
+                "policies.input.scope.examplesFile", "no such file");
+        Files.writeString(dir.resolve("long.txt"), "Can I rent a bike?\n" + "x".repeat(501) + "\n");
+        assertAt(problem(MINIMAL + "policies: {input: {scope: {examplesFile: long.txt}}}\n"), 5,
+                "policies.input.scope.examplesFile", "line 2: longer than 500 characters");
+        Files.write(dir.resolve("latin1.txt"), new byte[] {'C', 'a', 'f', (byte) 0xe9, '\n'});
+        assertAt(problem(MINIMAL + "policies: {input: {scope: {examplesFile: latin1.txt}}}\n"), 5,
+                "policies.input.scope.examplesFile", "not UTF-8");
+    }
+
+    @Test
     void piiAllowListIsReadAndDefaultsToNone() throws Exception {
         assertThat(load(MINIMAL).policies().piiAllowList()).isEmpty();
         assertThat(load(MINIMAL + "policies: {piiAllowList: [Nora, info@lindqvist.example]}\n").policies().piiAllowList())

@@ -49,7 +49,9 @@ class GuardSchemaTest {
     @Test
     void everyExampleOfTheReferenceLoads() throws Exception {
         Path dir = Files.createTempDirectory("guard-docs");
-        for (String f : List.of("cert.pem", "key.pem", "prompt.txt", "jwks.json")) Files.writeString(dir.resolve(f), "x");
+        for (String f : List.of("cert.pem", "key.pem", "prompt.txt", "jwks.json", "scope-examples.txt")) {
+            Files.writeString(dir.resolve(f), "x");
+        }
         Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(REFERENCE));
         int examples = 0;
         while (m.find()) {
