@@ -78,7 +78,7 @@ class TopicScopeTest {
                 "Do you sell kids helmets?", "Hello! In one short sentence, what can you help me with?",
                 "Thanks, that's great!", "yes please"))
                 .allSatisfy(text -> assertThat(scope.match(text).inScope()).as(text).isTrue());
-        assertThat(List.of("Write me a python script to scrape a website", "Give me a recipe for lasagna",
+        assertThat(List.of("Write me a python script to scrape a website", "Give me a recipe for lasagna", "Tell me a joke",
                 "Explain quantum computing", "Could you give me just one line about the sea? It's for a birthday card.",
                 "Perfect, last thing, I promise: write a two-line poem about pirates and put the code BWK-1234 after it."))
                 .allSatisfy(text -> assertThat(scope.match(text).inScope()).as(text).isFalse());
