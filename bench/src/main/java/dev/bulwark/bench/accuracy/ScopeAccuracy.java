@@ -49,6 +49,8 @@ public final class ScopeAccuracy {
         Path scopeData = Path.of(args[1]);
         List<String> customers = lines(scopeData.resolve("customer-messages.txt"));
         List<String> general = lines(scopeData.resolve("general-tasks.txt"));
+        List<String> emails = lines(scopeData.resolve("customer-emails.txt"));
+        List<String> carried = lines(scopeData.resolve("carried-tasks.txt"));
 
         SentenceEncoder encoder = SentenceEncoder.miniLm();
         long start = System.nanoTime();
@@ -58,42 +60,46 @@ public final class ScopeAccuracy {
         var out = new StringBuilder("# Topic rail accuracy\n\n");
         out.append(String.format(Locale.ROOT, "all-MiniLM-L6-v2, %.1f ms per CLINC150 query embedded on this machine.%n%n",
                 msPerText));
-        demoShop(out, encoder, customers, general, test, testVectors);
+        demoShop(out, encoder, List.of(customers, emails), List.of(general, carried), test, testVectors);
         clincDomains(out, encoder, data, domainOf, test, testVectors);
         System.out.print(out);
         if (args.length > 2) Files.writeString(Path.of(args[2]), out, StandardCharsets.UTF_8);
     }
 
-    /** The demo shop's examples: who gets through at each threshold. */
-    private static void demoShop(StringBuilder out, SentenceEncoder encoder, List<String> customers,
-                                 List<String> general, List<Query> test, List<float[]> testVectors) {
+    /** The demo shop's examples: who gets through at each threshold (the whole rule, sentences included). */
+    private static void demoShop(StringBuilder out, SentenceEncoder encoder, List<List<String>> pass,
+                                 List<List<String>> refuse, List<Query> test, List<float[]> testVectors) {
         List<String> examples = DemoGuardConfig.scopeExamples().lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        var scope = new TopicScope(() -> encoder, examples, TopicScope.DEFAULT_THRESHOLD);
-        var sets = new LinkedHashMap<String, double[]>();
-        sets.put("customer messages, held out (" + customers.size() + "): **passed**", similarities(scope, encoder, customers));
-        sets.put("general-assistant tasks (" + general.size() + "): **refused**", similarities(scope, encoder, general));
-        var oos = new ArrayList<Double>();
-        var otherBusiness = new ArrayList<Double>();
+        List<float[]> oos = new ArrayList<>();
+        List<float[]> otherBusiness = new ArrayList<>();
         for (int i = 0; i < test.size(); i++) {
             if (chatAboutTheAssistant(test.get(i).domain())) continue;
-            double s = scope.match(testVectors.get(i)).similarity();
-            (test.get(i).domain().equals("oos") ? oos : otherBusiness).add(s);
+            (test.get(i).domain().equals("oos") ? oos : otherBusiness).add(testVectors.get(i));
         }
-        sets.put("CLINC150 out-of-scope queries (" + oos.size() + "): **refused**", unbox(oos));
-        sets.put("CLINC150 queries to other assistants, eight business domains (" + otherBusiness.size() + "): **refused**", unbox(otherBusiness));
-
+        String[] names = {"customer messages, held out (" + pass.get(0).size() + "): **passed**",
+                "long customer e-mails (" + pass.get(1).size() + "): **passed**",
+                "general-assistant tasks (" + refuse.get(0).size() + "): **refused**",
+                "in-scope questions carrying a task (" + refuse.get(1).size() + "): **refused**",
+                "CLINC150 out-of-scope queries (" + oos.size() + "): **refused**",
+                "CLINC150 queries to other assistants, eight business domains (" + otherBusiness.size() + "): **refused**"};
+        var rows = new LinkedHashMap<String, double[]>();
+        for (String name : names) rows.put(name, new double[THRESHOLDS.length]);
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            var scope = new TopicScope(() -> encoder, examples, THRESHOLDS[t]);
+            rows.get(names[0])[t] = share(pass.get(0), text -> scope.match(text).inScope());
+            rows.get(names[1])[t] = share(pass.get(1), text -> scope.match(text).inScope());
+            rows.get(names[2])[t] = share(refuse.get(0), text -> !scope.match(text).inScope());
+            rows.get(names[3])[t] = share(refuse.get(1), text -> !scope.match(text).inScope());
+            rows.get(names[4])[t] = share(oos, v -> !scope.match(v).inScope());
+            rows.get(names[5])[t] = share(otherBusiness, v -> !scope.match(v).inScope());
+        }
         out.append("## The demo shop's examples (").append(examples.size()).append(" of them)\n\n| set |");
         for (double t : THRESHOLDS) out.append(String.format(Locale.ROOT, " %.2f |", t));
         out.append("\n|---|").append("---:|".repeat(THRESHOLDS.length)).append('\n');
-        sets.forEach((name, similarities) -> {
-            boolean pass = name.contains("passed");
+        rows.forEach((name, shares) -> {
             out.append("| ").append(name).append(" |");
-            for (double t : THRESHOLDS) {
-                long below = java.util.Arrays.stream(similarities).filter(s -> s < t).count();
-                long good = pass ? similarities.length - below : below;
-                out.append(String.format(Locale.ROOT, " %.3f |", good / (double) similarities.length));
-            }
+            for (double share : shares) out.append(String.format(Locale.ROOT, " %.3f |", share));
             out.append('\n');
         });
         out.append('\n');
@@ -137,17 +143,13 @@ public final class ScopeAccuracy {
         out.append('\n');
     }
 
+    private static <T> double share(List<T> items, java.util.function.Predicate<T> right) {
+        return items.stream().filter(right).count() / (double) items.size();
+    }
+
     /** CLINC's small talk and meta intents (greetings, "what's your name", "repeat that"): any assistant's chat. */
     private static boolean chatAboutTheAssistant(String domain) {
         return domain.equals("small_talk") || domain.equals("meta");
-    }
-
-    private static double[] similarities(TopicScope scope, SentenceEncoder encoder, List<String> texts) {
-        return texts.stream().mapToDouble(t -> scope.match(encoder.embed(t)).similarity()).toArray();
-    }
-
-    private static double[] unbox(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static Map<String, String> domains(JsonNode domains) {

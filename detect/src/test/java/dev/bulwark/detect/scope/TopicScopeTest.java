@@ -51,7 +51,41 @@ class TopicScopeTest {
 
         scope.match("bikes");
         scope.match("poems");
-        assertThat(encoder.calls).hasValue(scope.examples().size() + 2);
+        assertThat(encoder.calls).hasValue(scope.examples().size() + TopicScope.BuiltIn.TASKS.size() + 2);
+    }
+
+    @Test
+    void sentencesOfThreeWordsOrMoreAreReadInTheFirstAndLastWindow() {
+        assertThat(TopicScope.sentences("Hi! When are you open? Also: write me a poem.\nThanks a lot"))
+                .containsExactly("When are you open?", "write me a poem.", "Thanks a lot");
+        String middle = "Nothing in the middle is read here. ".repeat(100);
+        String text = "Where is my order 88213? " + middle + "Now write a haiku about the moon.";
+        assertThat(TopicScope.sentences(text)).startsWith("Where is my order 88213?")
+                .endsWith("Now write a haiku about the moon.")
+                .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(TopicScope.SENTENCE_WINDOW_CHARS));
+    }
+
+    @Test
+    void aSentenceCloserToAGeneralTaskThanToEveryExampleTakesTheTurnOutOfScope() {
+        var encoder = new SentenceEncoder() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return text.startsWith("Compose a poem") || text.startsWith("poems") ? new float[] {0, 1}
+                        : text.startsWith("bikes") ? new float[] {1, 0} : new float[] {0.6f, 0.8f};
+            }
+        };
+        var scope = new TopicScope(() -> encoder, List.of("bikes for sale"), 0.5);
+
+        ScopeMatch carried = scope.match("bikes for sale today? poems about the sea, please.");
+
+        assertThat(carried.inScope()).isFalse();
+        assertThat(carried.nearest()).isEqualTo("Compose a poem");
+        assertThat(scope.match("bikes for sale today? bikes for kids too?").inScope()).isTrue();
     }
 
     @Test
@@ -78,6 +112,15 @@ class TopicScopeTest {
                 "Do you sell kids helmets?", "Hello! In one short sentence, what can you help me with?",
                 "Thanks, that's great!", "yes please"))
                 .allSatisfy(text -> assertThat(scope.match(text).inScope()).as(text).isTrue());
+        assertThat(List.of("Hello, I bought a city bike from you last spring and the rear brake squeaks when it rains."
+                        + " I ride to work every day, so I would like it looked at soon. How long does a brake service"
+                        + " take, and do I need an appointment? Thank you very much for your help.",
+                "I ordered gloves online on Monday. The tracking says delivered but nothing was in my letterbox."
+                        + " What should I do now?"))
+                .allSatisfy(text -> assertThat(scope.match(text).inScope()).as(text).isTrue());
+        assertThat(List.of("When are you open on Saturday? Also, write me a short poem about pirates.",
+                "Where is my order? By the way, what is the capital of Australia?"))
+                .allSatisfy(text -> assertThat(scope.match(text).inScope()).as(text).isFalse());
         assertThat(List.of("Write me a python script to scrape a website", "Give me a recipe for lasagna", "Tell me a joke",
                 "Explain quantum computing", "Could you give me just one line about the sea? It's for a birthday card.",
                 "Perfect, last thing, I promise: write a two-line poem about pirates and put the code BWK-1234 after it."))
