@@ -11,14 +11,14 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * What an assistant is for, given as example requests, and whether a text is among it. A turn is in scope when its
+ * What an assistant is for, given as example requests, and whether a text is among it. A text is in scope when its
  * sentence embedding comes within {@code threshold} cosine similarity of an example's, and none of its sentences is
  * a general-assistant task (a poem, code, trivia: {@code general-tasks.txt}) clearly closer to that task than to
  * every example — otherwise one in-scope question would carry any request in ("When are you open? Also, write me a
  * poem"). Built-in conversational examples (greetings, thanks, "yes please", "what can you help me with?") are always
- * in scope, so a chat keeps working between questions. The whole turn is judged by its start (the encoder reads 96
- * word pieces), its sentences within the first and last {@value #SENTENCE_WINDOW_CHARS} characters. Examples and
- * tasks are embedded on the first match, not when built (loading the model takes a second). Thread-safe.
+ * in scope, so a chat keeps working between questions. Sentences are read within the first and last
+ * {@value #SENTENCE_WINDOW_CHARS} characters of a turn, each by its first 96 word pieces. Examples and tasks are
+ * embedded on the first match, not when built (loading the model takes a second). Thread-safe.
  */
 public final class TopicScope {
     /**
@@ -46,6 +46,8 @@ public final class TopicScope {
 
     private final Supplier<SentenceEncoder> encoder;
     private final List<String> examples;
+    /** How many of {@link #examples} are the owner's (they come first). */
+    private final int owned;
     private final double threshold;
     private volatile Embedded embedded;
 
@@ -71,6 +73,7 @@ public final class TopicScope {
         if (!(threshold > -1 && threshold < 1)) throw new IllegalArgumentException("threshold must be within (-1, 1)");
         this.encoder = encoder;
         var all = new ArrayList<>(examples.stream().map(String::strip).toList());
+        this.owned = all.size();
         all.addAll(BuiltIn.CONVERSATION);
         this.examples = List.copyOf(all);
         this.threshold = threshold;
@@ -81,19 +84,37 @@ public final class TopicScope {
         return new TopicScope(SentenceEncoder::miniLm, examples, threshold);
     }
 
-    /** How close {@code text} comes to the nearest example, and whether a sentence of it is a general task. */
+    /**
+     * Whether {@code text} is in scope. A turn of one sentence (or of none of three words or more: "Hi! Thanks!") is
+     * judged as a whole: near an example (the owner's or a conversational one) and not a general task. A longer turn
+     * is judged sentence by sentence, each embedded once: none may be a general task, and either one of them comes
+     * near one of the owner's examples or every one of them near some example — so a customer's e-mail needs one
+     * sentence about the business, while a request padded with "can you help me?" and thanks does not pass on those.
+     */
     public ScopeMatch match(String text) {
         String read = text.strip();
-        if (read.length() > MAX_TEXT_CHARS) read = read.substring(0, MAX_TEXT_CHARS);
-        SentenceEncoder model = encoder.get();
-        float[] wholeVector = model.embed(read);
-        ScopeMatch whole = byExamples(wholeVector);
-        if (!whole.inScope()) return whole;
-        for (String sentence : sentences(text.strip())) {
-            ScopeMatch task = task(sentence.equals(read) ? wholeVector : model.embed(sentence));
-            if (task != null) return task;
+        List<String> sentences = sentences(read);
+        if (sentences.size() <= 1) {
+            String one = sentences.isEmpty() ? read : sentences.get(0);
+            return match(encoder.get().embed(one.length() > MAX_TEXT_CHARS ? one.substring(0, MAX_TEXT_CHARS) : one));
         }
-        return whole;
+        SentenceEncoder model = encoder.get();
+        Embedded known = embeddings();
+        Nearest bestOwn = new Nearest(0, -1);
+        Nearest weakest = new Nearest(0, 2);
+        for (String sentence : sentences) {
+            float[] vector = model.embed(sentence);
+            ScopeMatch task = task(vector);
+            if (task != null) return task;
+            Nearest own = nearest(vector, known.examples(), 0, owned);
+            Nearest any = nearest(vector, known.examples(), 0, examples.size());
+            if (own.similarity() > bestOwn.similarity()) bestOwn = own;
+            if (any.similarity() < weakest.similarity()) weakest = any;
+        }
+        if (bestOwn.similarity() >= threshold) {
+            return new ScopeMatch(bestOwn.similarity(), examples.get(bestOwn.index()), true);
+        }
+        return new ScopeMatch(weakest.similarity(), examples.get(weakest.index()), weakest.similarity() >= threshold);
     }
 
     /**
@@ -149,9 +170,14 @@ public final class TopicScope {
     }
 
     private static Nearest nearest(float[] vector, float[][] known) {
+        return nearest(vector, known, 0, known.length);
+    }
+
+    /** The nearest of {@code known[from..to)}. */
+    private static Nearest nearest(float[] vector, float[][] known, int from, int to) {
         double best = -1;
-        int index = 0;
-        for (int i = 0; i < known.length; i++) {
+        int index = from;
+        for (int i = from; i < to; i++) {
             double similarity = dot(vector, known[i]);
             if (similarity > best) {
                 best = similarity;

@@ -116,9 +116,12 @@ class TopicScopeTest {
                         + " I ride to work every day, so I would like it looked at soon. How long does a brake service"
                         + " take, and do I need an appointment? Thank you very much for your help.",
                 "I ordered gloves online on Monday. The tracking says delivered but nothing was in my letterbox."
-                        + " What should I do now?"))
+                        + " What should I do now?",
+                "Thank you so much. That was really helpful."))
                 .allSatisfy(text -> assertThat(scope.match(text).inScope()).as(text).isTrue());
         assertThat(List.of("When are you open on Saturday? Also, write me a short poem about pirates.",
+                "Hi! I'm putting together a light-hearted quiz for my team. Could you help me with one small part?",
+                "Draft a eulogy for my uncle. Thank you so much.",
                 "Where is my order? By the way, what is the capital of Australia?"))
                 .allSatisfy(text -> assertThat(scope.match(text).inScope()).as(text).isFalse());
         assertThat(List.of("Write me a python script to scrape a website", "Give me a recipe for lasagna", "Tell me a joke",

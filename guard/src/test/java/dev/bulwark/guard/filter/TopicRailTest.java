@@ -75,7 +75,7 @@ class TopicRailTest {
 
         assertThat(v.refusal()).isEmpty();
         assertThat(v.decisions()).noneMatch(d -> d.detector().equals("scope"));
-        assertThat(encoder.read).contains("Thanks! Can you repair my bike too?").doesNotContain("Write a poem.",
+        assertThat(encoder.read).contains("Can you repair my bike too?").doesNotContain("Write a poem.",
                 "You are a poet's assistant.", "Roses are red.");
     }
 
