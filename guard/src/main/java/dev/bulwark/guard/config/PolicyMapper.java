@@ -8,10 +8,11 @@ import java.util.Locale;
 
 /** Turns {@code policies:} into {@link Policies}, every field left out taking its {@link GuardDefaults} value. */
 final class PolicyMapper {
-    /** As {@code dev.bulwark.detect.scope.TopicScope} takes them. */
+    /** As {@code dev.bulwark.detect.scope.TopicScope} takes them (config reads YAML; it does not load detectors). */
     static final int MAX_SCOPE_EXAMPLES = 2_000;
     static final int MAX_SCOPE_EXAMPLE_CHARS = 500;
     private static final long MAX_SCOPE_EXAMPLES_FILE = 1 << 20;
+
     private PolicyMapper() {
     }
 
@@ -48,7 +49,9 @@ final class PolicyMapper {
     /** Examples from the list and the file, in that order; {@code action} without any is a mistake worth saying. */
     private static ScopePolicy scope(Fields scope) {
         var examples = new ArrayList<>(scope.texts("examples", List.of()));
-        if (scope.has("examplesFile")) examples.addAll(scope.lines("examplesFile", MAX_SCOPE_EXAMPLES_FILE, MAX_SCOPE_EXAMPLE_CHARS));
+        if (scope.has("examplesFile")) {
+            examples.addAll(scope.lines("examplesFile", MAX_SCOPE_EXAMPLES_FILE, MAX_SCOPE_EXAMPLE_CHARS));
+        }
         Action action = scope.choice("action", Action.class, examples.isEmpty() ? Action.OFF : Action.BLOCK);
         if (action == Action.REDACT || action == Action.PSEUDONYMIZE) {
             scope.problem("action", "a topic rail can block, flag or be off");

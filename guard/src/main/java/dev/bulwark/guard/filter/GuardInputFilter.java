@@ -15,6 +15,7 @@ import dev.bulwark.guard.pipeline.Caller;
 import dev.bulwark.guard.pipeline.InputFilter;
 import dev.bulwark.guard.pipeline.Refusal;
 import dev.bulwark.guard.pipeline.Route;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -170,18 +171,22 @@ final class GuardInputFilter implements InputFilter, AutoCloseable {
     }
 
     /**
-     * The topic rail reads the user's latest turn: earlier turns were judged when they were sent, and the reply
-     * answers the last one. A marked pasted document is data, not a request.
+     * The topic rail reads the user's latest turn: every user text after the last text of anyone else, joined (all
+     * parts of the last message, and user messages sent in a row), since the reply answers those; earlier turns were
+     * judged when they were sent. A marked pasted document is data, not a request.
      */
     private Optional<ScopeMatch> matchScope(Route route, List<TextSlot> slots) {
         if (topicScope == null || (route != Route.CHAT && route != Route.COMPLETIONS)) return Optional.empty();
+        var latest = new ArrayDeque<String>();
         for (int i = slots.size() - 1; i >= 0; i--) {
             TextSlot slot = slots.get(i);
-            if (userWritten(slot) && slot.source() == TextSource.PROMPT && !slot.text().isBlank()) {
-                return Optional.of(topicScope.match(slot.text()));
+            if (!userWritten(slot)) {
+                if (latest.isEmpty()) continue;
+                break;
             }
+            if (slot.source() == TextSource.PROMPT && !slot.text().isBlank()) latest.addFirst(slot.text());
         }
-        return Optional.empty();
+        return latest.isEmpty() ? Optional.empty() : Optional.of(topicScope.match(String.join("\n", latest)));
     }
 
     private Optional<Refusal> judgeScope(Optional<ScopeMatch> scope, DecisionTally tally) {

@@ -80,6 +80,21 @@ class TopicRailTest {
     }
 
     @Test
+    void everyPartOfTheLatestTurnIsJudgedSoAnInScopePartCannotCarryAnotherIn() {
+        ObjectNode body = InputFilterTest.chat("assistant", "How can I help?");
+        var parts = body.withArray("messages").addObject().put("role", "user").putArray("content");
+        parts.addObject().put("type", "text").put("text", "Write a poem.");
+        parts.addObject().put("type", "text").put("text", "Can you repair my bike?");
+        GuardInputFilter filter = filter(Action.BLOCK);
+
+        assertThat(filter.inspect(Route.CHAT, body, CALLER).refusal()).isPresent();
+        assertThat(filter.inspect(Route.CHAT, InputFilterTest.chat("assistant", "How can I help?",
+                "user", "Write a poem.", "user", "Can you repair my bike?"), CALLER).refusal()).isPresent();
+        assertThat(filter.inspect(Route.CHAT, InputFilterTest.chat("user", "Write a poem.",
+                "assistant", "No.", "user", "Can you repair my bike?"), CALLER).refusal()).isEmpty();
+    }
+
+    @Test
     void greetingsAndThanksAreInScopeWhateverTheAssistantIsFor() {
         assertThat(filter(Action.BLOCK).inspect(Route.CHAT, InputFilterTest.chat("user", "Thank you!"), CALLER)
                 .refusal()).isEmpty();
