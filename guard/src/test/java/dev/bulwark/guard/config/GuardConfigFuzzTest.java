@@ -32,7 +32,9 @@ class GuardConfigFuzzTest {
             "systemPromptFile: ..", "99999999999999999999999", "1e400", "requestsPerMinute: 3000000000",
             "allowedOrigins: [\"*\"]", "jwt: {}", "audit: {path: null}", "clients: [{id: a}]", "off", "on", "yes",
             "pii: pseudonymize", "secrets: pseudonymize", "clientCertificates: require", "clientCa: /dev/null",
-            "certificateSha256: \"AB:CD\"", "certificateSha256: " + "ab".repeat(32));
+            "certificateSha256: \"AB:CD\"", "certificateSha256: " + "ab".repeat(32), "scope: {examples: [a]}",
+            "scope: {examplesFile: /dev/null}", "examplesFile: .", "examplesFile: /nonexistent", "threshold: 2",
+            "scope: {action: block}");
     private static final Map<String, String> ENV = Map.of("K", "value", "NL", "a\nb", "UPSTREAM_KEY", "sk-1");
 
     private static Path dir;
