@@ -31,6 +31,9 @@
 # on the gateway's core. Its row shows what any proxy in front costs on the machine of the day (the extra hop and its
 # wake-ups); "vs bare" in the gateway's row is the gateway's p99 minus the bare proxy's in the same run: the
 # gateway's own share of the added latency.
+# NGINX=1 adds nginx (the system's, e.g. apt-get install nginx; one worker process, keep-alive connections to the
+# stub) on the gateway's core as a fourth interleaved target, row "nginx": what a widely used proxy written in C adds
+# on the same machine in the same seconds, so a proxy's floor here is not read off our own relay alone.
 # PIN=1 gives the gateway a core of its own (taskset: gateway on CPU 1, stub and load generator on CPU 0, the same
 # placement for the direct and the gateway runs), as a deployment would: on a 2-core box where all three share both
 # cores, the tails measure the load generator's and the stub's scheduling as much as the gateway.
@@ -115,9 +118,49 @@ if [ "${BASELINE:-1}" = 1 ]; then
   for _ in $(seq 100); do grep -q 'bare proxy on' "$work/bare.out" && break; sleep 0.1; done
   bare=$(sed -n 's/^bare proxy on //p' "$work/bare.out")
   [ -n "$bare" ] || { cat "$work/bare.out" >&2; exit 3; }
-  baseline_props=(-Dbaseline="$bare/v1/chat/completions")
+  baselines="baseline=$bare/v1/chat/completions"
   echo "== bare proxy (baseline) at $bare" >&2
 fi
+nginx_pid=
+if [ "${NGINX:-0}" = 1 ]; then
+  # nginx (apt-get install nginx), one worker process on the gateway's core, keep-alive connections to the stub
+  command -v nginx >/dev/null || { echo "NGINX=1 needs nginx on the PATH" >&2; exit 2; }
+  port=
+  for _ in $(seq 50); do
+    candidate=$(( 20000 + RANDOM % 30000 ))
+    ss -Hltn "sport = :$candidate" | grep -q . || { port=$candidate; break; }
+  done
+  mkdir -p "$work/nginx"
+  cat >"$work/nginx/nginx.conf" <<CONF
+daemon off;
+master_process off;
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  upstream stub { server ${stub#http://}; keepalive 256; }
+  server {
+    listen 127.0.0.1:$port;
+    keepalive_requests 1000000;
+    location / { proxy_pass http://stub; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+CONF
+  "${pin_gateway[@]}" nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
+  nginx_pid=$!
+  pids+=("$nginx_pid")
+  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+  baselines="${baselines:+$baselines,}nginx=http://127.0.0.1:$port/v1/chat/completions"
+  echo "== nginx (reference proxy) at http://127.0.0.1:$port" >&2
+fi
+if [ -n "${baselines:-}" ]; then baseline_props=(-Dbaselines="$baselines"); fi
 
 # $1 config name (det|full|always): writes $work/$1/guard.yaml
 write_config() {
@@ -171,6 +214,7 @@ results="$work/results.txt"
 # CPU time (user + system) of the gateway so far, in clock ticks
 gateway_ticks() { awk '{print $14 + $15}' "/proc/$gw_pid/stat"; }
 bare_ticks() { if [ -n "$bare_pid" ]; then awk '{print $14 + $15}' "/proc/$bare_pid/stat"; else echo 0; fi; }
+nginx_ticks() { if [ -n "$nginx_pid" ]; then awk '{print $14 + $15}' "/proc/$nginx_pid/stat"; else echo 0; fi; }
 ticks_per_second=$(getconf CLK_TCK)
 
 # The gateway's own histogram of the time it adds (bulwark_guard_added_latency_seconds, request in to reply out minus
@@ -203,10 +247,12 @@ run_load() {
   added_buckets >"$work/buckets.before"
   ticks_before=$(gateway_ticks)
   bare_before=$(bare_ticks)
+  nginx_before=$(nginx_ticks)
   rm -f "$work/ready"
   wait "$load"
   ticks_after=$(gateway_ticks)
   bare_after=$(bare_ticks)
+  nginx_after=$(nginx_ticks)
   added_buckets >"$work/buckets.after"
 }
 
@@ -245,6 +291,12 @@ measure_pair() {
     local bare_line
     bare_line=$(sed -n 's/^baseline //p' "$work/load.out")
     echo "$name baseline $suffix pair $bare_line cpu=$(cpu_per_request "$bare_line" $(( bare_after - bare_before )))" \
+      | tee -a "$results" >&2
+  fi
+  if [ -n "$nginx_pid" ]; then
+    local nginx_line
+    nginx_line=$(sed -n 's/^nginx //p' "$work/load.out")
+    echo "$name nginx $suffix pair $nginx_line cpu=$(cpu_per_request "$nginx_line" $(( nginx_after - nginx_before )))" \
       | tee -a "$results" >&2
   fi
   echo "$name gateway $suffix pair $(with_gateway_costs "$(sed -n 's/^gateway //p' "$work/load.out")")" | tee -a "$results" >&2
@@ -310,7 +362,7 @@ awk '
     if (!(key in order)) { order[key] = ++n; keys[n] = key }
     for (i = 7; i <= NF; i++) { split($i, kv, "="); val[key, kv[1]] = kv[2]; add(key, kv[1], kv[2] + 0) }
     p99[key, rep] = val[key, "p99"]
-    if ($2 == "gateway" || $2 == "baseline") {
+    if ($2 == "gateway" || $2 == "baseline" || $2 == "nginx") {
       d = $1 " direct " $3 " " $4
       if ((d, rep) in p99) add(key, "added", val[key, "p99"] - p99[d, rep])
       else { d = $1 " direct " $3 " benign"; if ((d, rep) in p99) add(key, "added", val[key, "p99"] - p99[d, rep]) }

@@ -27,9 +27,9 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code pair DIRECT_URL GATEWAY_URL RATE SECONDS BODY [H=V...]}: the same open loop to both at once, the
  *       gateway's requests due half a period after the direct ones, each side in its own histogram: both tails are
  *       measured in the same seconds, so a stall of the machine lands in both instead of in one of two runs back to
- *       back (prints two lines, {@code direct ...} and {@code gateway ...}); with {@code -Dbaseline=URL} a third
- *       target (a bare proxy in front of the same upstream) joins the interleave, each of the three due a third of a
- *       period apart, and a third line {@code baseline ...} is printed</li>
+ *       back (prints two lines, {@code direct ...} and {@code gateway ...}); with {@code -Dbaselines=NAME=URL,...}
+ *       more targets (proxies in front of the same upstream that only relay) join the interleave, the k-th of the
+ *       n targets due k / n of a period after the direct request, and a line {@code NAME ...} is printed for each</li>
  *   <li>{@code max URL SECONDS CONCURRENCY BODY [H=V...]}: closed loop, as fast as CONCURRENCY requests in flight
  *       allow: throughput</li>
  *   <li>{@code ttft URL COUNT BODY [H=V...]}: streamed requests one at a time; time to the first non-empty content
@@ -81,14 +81,17 @@ public final class LoadGenerator {
 
     /**
      * The targets at {@code rate}, interleaved: request n to the direct URL at n / rate, to the gateway half a period
-     * later — or, with a baseline, to the baseline a third and to the gateway two thirds of a period later.
+     * later — or, with baselines, the k-th of the n targets k / n of a period later, the gateway last.
      */
     private static void printPair(Vertx vertx, URI direct, URI gateway, double rate, int seconds, Buffer body,
                                   Map<String, String> headers) throws Exception {
         Map<String, Run> runs = new LinkedHashMap<>();
         runs.put("direct", new Run(vertx, direct, body, headers, 256));
-        String baseline = System.getProperty("baseline");
-        if (baseline != null) runs.put("baseline", new Run(vertx, URI.create(baseline), body, headers, 256));
+        for (String baseline : System.getProperty("baselines", "").split(",")) {
+            if (baseline.isBlank()) continue;
+            int eq = baseline.indexOf('=');
+            runs.put(baseline.substring(0, eq), new Run(vertx, URI.create(baseline.substring(eq + 1)), body, headers, 256));
+        }
         runs.put("gateway", new Run(vertx, gateway, body, headers, 256));
         Run[] together = runs.values().toArray(Run[]::new);
         for (Run run : together) {
