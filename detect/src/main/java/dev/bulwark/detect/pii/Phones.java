@@ -11,8 +11,10 @@ import dev.bulwark.detect.Recognizer;
 import dev.bulwark.detect.ScanText;
 import dev.bulwark.detect.Settling;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Phone numbers: a linear pattern proposes digit runs with phone punctuation, libphonenumber parses and validates
@@ -52,11 +54,14 @@ final class Phones implements Recognizer {
      * is printed with its 0, so a bare digit run (a ticket or build number) costs a few parses, not nineteen.
      */
     private final List<String> withoutTrunkZero;
+    private final Map<String, NationalLengths> lengths;
 
     Phones(List<String> regions) {
         this.regions = List.copyOf(regions);
         this.withoutTrunkZero = this.regions.stream()
                 .filter(r -> r.equals("IN") || !"0".equals(util.getNddPrefixForRegion(r, true))).toList();
+        this.lengths = this.regions.stream().distinct()
+                .collect(Collectors.toUnmodifiableMap(r -> r, r -> NationalLengths.of(r, util)));
     }
 
     @Override
@@ -122,6 +127,7 @@ final class Phones implements Recognizer {
         boolean possible = false;
         char lead = core.charAt(core.charAt(0) == '(' && core.length() > 1 ? 1 : 0);
         for (String region : lead == '0' ? regions : withoutTrunkZero) {
+            if (!lengths.get(region).admits(digits)) continue;
             PhoneNumber n = parse(core, region);
             if (n == null) continue;
             if (util.isValidNumberForRegion(n, region)) return separated && digits.length() >= 9 ? 0.6 : 0.4;
