@@ -14,6 +14,7 @@ cd "$root"
 second=hardened
 if [ "${1:-}" = --guarded ]; then second=guarded; shift; fi
 . "$root/bench/blind-bot-guard.sh"
+. "$root/bench/free-port.sh"
 work=${1:-$root/bench/target/blind-bot}
 rm -rf "$work"
 mkdir -p "$work"
@@ -37,15 +38,6 @@ stop_bot() {
   bot_pid=""
 }
 trap stop_bot EXIT INT TERM
-
-free_port() {
-  local p i
-  for i in $(seq 1 100); do
-    p=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
-  done
-  return 1
-}
 
 echo "== building bulwark (if needed)" >&2
 ./bulwark --help >/dev/null 2>&1 || { echo "bulwark failed to build; see $root/.bulwark-build.log" >&2; exit 3; }

@@ -47,6 +47,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/.mvn/find-jdk.sh"
+. "$root/bench/free-port.sh"
 cd "$root"
 seconds=${1:-20}
 repeats=${2:-2}
@@ -125,11 +126,7 @@ nginx_pid=
 if [ "${NGINX:-0}" = 1 ]; then
   # nginx (apt-get install nginx), one worker process on the gateway's core, keep-alive connections to the stub
   command -v nginx >/dev/null || { echo "NGINX=1 needs nginx on the PATH" >&2; exit 2; }
-  port=
-  for _ in $(seq 50); do
-    candidate=$(( 20000 + RANDOM % 30000 ))
-    ss -Hltn "sport = :$candidate" | grep -q . || { port=$candidate; break; }
-  done
+  port=$(free_port) || { echo "NGINX=1: no free port found" >&2; exit 3; }
   mkdir -p "$work/nginx"
   cat >"$work/nginx/nginx.conf" <<CONF
 daemon off;
@@ -153,7 +150,8 @@ http {
   }
 }
 CONF
-  "${pin_gateway[@]}" nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
+  # nginx reads an environment variable NGINX as sockets to inherit: ours (NGINX=1) must not reach it
+  "${pin_gateway[@]}" env -u NGINX nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
   nginx_pid=$!
   pids+=("$nginx_pid")
   for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import dev.bulwark.detect.Checksums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class NationalLengthsTest {
 
     @Property(tries = 3000)
     void aRunTheLengthsRuleOutNeverParsesAsANumberOfTheRegion(@ForAll("nationalRuns") String written) {
-        String digits = written.replaceAll("[^0-9]", "");
+        String digits = Checksums.digitsOf(written);
         for (String region : REGIONS) {
             if (!lengths(region).admits(digits)) {
                 assertThat(parseFindsANumber(written, region)).as("%s in %s", written, region).isFalse();
